@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "costplan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "costplan", targets: ["costplan"]),
+        .library(name: "CostPlan", targets: ["CostPlan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Domain: plan model + validation, pricing rules, estimator, the PriceCatalog protocol.
+        .target(
+            name: "CostPlan",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // The SQLite rate catalog: schema, migrations, loading pricing/ sheets.
+        .target(
+            name: "CostPlanStore",
+            dependencies: ["CostPlan", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Pure renderers: Estimate -> table | JSON.
+        .target(name: "CostPlanReports", dependencies: ["CostPlan"]),
+        // The command-line tool: the composition root.
+        .executableTarget(
+            name: "costplan",
+            dependencies: [
+                "CostPlan", "CostPlanStore", "CostPlanReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Benchmarks that print figures (catalog build, estimate throughput).
+        .executableTarget(
+            name: "costplan-bench",
+            dependencies: ["CostPlan", "CostPlanStore", "CostPlanReports"],
+            path: "Benchmarks/costplan-bench"
+        ),
+        .testTarget(name: "CostPlanTests", dependencies: ["CostPlan"]),
+        .testTarget(name: "CostPlanStoreTests", dependencies: ["CostPlanStore", "CostPlan"]),
+        .testTarget(name: "CostPlanReportsTests", dependencies: ["CostPlanReports", "CostPlanStore", "CostPlan"]),
+        .testTarget(name: "CostPlanCLITests", dependencies: ["costplan"]),
+    ]
+)

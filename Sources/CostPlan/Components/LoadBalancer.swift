@@ -1,0 +1,69 @@
+import Foundation
+
+/// Application and Network Load Balancers: load-balancer-hours plus capacity-unit-hours,
+/// where the capacity units billed each hour are the largest of the dimensions (aws-specs §2).
+enum LoadBalancer {
+    /// One capacity unit per dimension, e.g. an ALB LCU is 25 new connections/s.
+    struct Dimension {
+        let key: String
+        let perUnit: Decimal
+    }
+
+    struct Settings {
+        var count: CountRange
+        /// Capacity units per hour per load balancer; nil when usage is not stated.
+        var units: Decimal?
+
+        init(_ f: FieldReader, dimensions: [Dimension], kind: String) {
+            count = f.count("count", default: 1) ?? CountRange(fixed: 1)
+            let direct = f.decimal("lcu", unit: "\(kind) per hour")
+            var fromUsage: Decimal?
+            if let usage = f.nested("usage") {
+                fromUsage = dimensions.map { (usage.decimal($0.key) ?? 0) / $0.perUnit }.max()
+                usage.finish(what: "\(kind) usage")
+                if direct != nil {
+                    f.error(f.field("lcu")!, "give either `lcu` or `usage`, not both", hint: "`lcu` states the capacity units directly")
+                }
+            }
+            units = direct ?? fromUsage
+        }
+
+        func lineItems(_ p: PricingContext, _ scenario: Scenario, prefix: String, unitName: String, unit: String) throws -> [LineItem] {
+            let n = Decimal(count[scenario])
+            let hours = try p.hourly("\(prefix.uppercased()) (\(count[scenario]) × hours)", perHour: n,
+                                     "AWSELB", "\(prefix)/hours", unit: "hour")
+            var capacity = try p.hourly("\(unitName)s (\(count[scenario]) × \(units.map(Money.plain) ?? "?") per hour)",
+                                        perHour: n * (units ?? 0), "AWSELB", "\(prefix)/\(unitName.lowercased())", unit: unit)
+            if units == nil { capacity.quantity = nil }
+            return [hours, capacity]
+        }
+    }
+
+    struct ALB: ComponentSpec {
+        static let dimensions = [
+            Dimension(key: "new_connections_per_second", perUnit: 25),
+            Dimension(key: "active_connections_per_minute", perUnit: 3000),
+            Dimension(key: "processed_gb_per_hour", perUnit: 1),
+            Dimension(key: "rule_evaluations_per_second", perUnit: 1000),
+        ]
+        var settings: Settings
+        init(_ f: FieldReader) { settings = Settings(f, dimensions: Self.dimensions, kind: "LCU") }
+        func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
+            try settings.lineItems(p, scenario, prefix: "alb", unitName: "LCU", unit: "LCU-hour")
+        }
+    }
+
+    struct NLB: ComponentSpec {
+        /// TCP NLCU dimensions.
+        static let dimensions = [
+            Dimension(key: "new_connections_per_second", perUnit: 800),
+            Dimension(key: "active_connections_per_minute", perUnit: 100_000),
+            Dimension(key: "processed_gb_per_hour", perUnit: 1),
+        ]
+        var settings: Settings
+        init(_ f: FieldReader) { settings = Settings(f, dimensions: Self.dimensions, kind: "NLCU") }
+        func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
+            try settings.lineItems(p, scenario, prefix: "nlb", unitName: "NLCU", unit: "NLCU-hour")
+        }
+    }
+}

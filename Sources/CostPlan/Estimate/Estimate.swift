@@ -1,0 +1,52 @@
+import Foundation
+
+/// The priced plan: every environment, every component, at min, desired and max.
+public struct Estimate: Sendable {
+    public var planName: String
+    public var planDescription: String?
+    public var environments: [EnvironmentEstimate]
+    public var pricing: PricingSnapshot
+
+    /// The environment named `name`, if present.
+    public func environment(_ name: String) -> EnvironmentEstimate? {
+        environments.first { $0.name == name }
+    }
+}
+
+/// One environment tier (dev, staging, production...) priced.
+public struct EnvironmentEstimate: Sendable {
+    public var name: String
+    public var region: String
+    public var hoursPerMonth: Decimal
+    public var description: String?
+    public var referenceEstimate: ReferenceEstimate?
+    public var components: [ComponentEstimate]
+
+    /// The environment's monthly totals (sum of its components).
+    public var monthly: Band { components.reduce(.zero) { $0 + $1.monthly } }
+    /// Line items whose usage is not stated anywhere in the environment.
+    public var usageDependentItems: [(component: String, item: LineItem)] {
+        components.flatMap { c in c.lineItems[.desired, default: []].filter(\.dependsOnUsage).map { (c.id, $0) } }
+    }
+}
+
+/// One component priced at the three scenarios.
+public struct ComponentEstimate: Sendable {
+    /// The component's stable id (its key in the plan).
+    public var id: String
+    public var type: ComponentType
+    public var region: String
+    public var hoursPerMonth: Decimal
+    public var description: String?
+    /// The line items at each scenario.
+    public var lineItems: [Scenario: [LineItem]]
+
+    /// The monthly cost at each scenario (usage-dependent items count as unknown, not zero).
+    public var monthly: Band {
+        func total(_ s: Scenario) -> Decimal { lineItems[s, default: []].compactMap(\.monthly).reduce(0, +) }
+        return Band(min: total(.min), desired: total(.desired), max: total(.max))
+    }
+
+    /// The AWS service name finance sees on the invoice, e.g. "Amazon RDS".
+    public var serviceName: String { type.serviceName }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Yams
+
+/// A plan document as a tree that remembers where each value was written, so that validation
+/// errors can name the line. YAML and JSON both parse into it (JSON through the same YAML
+/// parser: JSON is valid YAML flow syntax), which keeps decimal literals exact.
+public struct PlanNode: Sendable {
+    public enum Value: Sendable {
+        case null
+        case bool(Bool)
+        /// A number kept as its exact decimal value and its source text.
+        case number(Decimal, String)
+        case string(String)
+        case list([PlanNode])
+        /// Keys in document order.
+        case map([(key: String, node: PlanNode)])
+    }
+
+    public var value: Value
+    /// 1-based line in the source file, when known.
+    public var line: Int?
+
+    public init(_ value: Value, line: Int? = nil) {
+        self.value = value
+        self.line = line
+    }
+
+    /// What kind of value this is, for "expected X, found Y" messages.
+    public var kindName: String {
+        switch value {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .number: "a number"
+        case .string: "a string"
+        case .list: "a list"
+        case .map: "a mapping"
+        }
+    }
+
+    /// The map's entries, or nil when the node is not a map.
+    public var entries: [(key: String, node: PlanNode)]? {
+        if case let .map(entries) = value { return entries }
+        return nil
+    }
+
+    public var isNull: Bool {
+        if case .null = value { return true }
+        return false
+    }
+}
+
+/// Parsing plan text into `PlanNode`s, with limits against hostile input.
+public enum PlanDocument {
+    /// Largest plan file accepted (a real plan is a few KB).
+    public static let maxBytes = 8 * 1024 * 1024
+    /// Most nodes accepted after alias expansion (guards against "billion laughs" documents).
+    public static let maxNodes = 2_000_000
+
+    /// Parses YAML or JSON text. Throws `PlanError` with the file and line on a syntax error.
+    public static func parse(_ text: String, file: String) throws -> PlanNode {
+        if text.utf8.count > maxBytes {
+            throw PlanError([Diagnostic(file: file, path: "", line: nil,
+                message: "the file is \(text.utf8.count) bytes; plans are limited to \(maxBytes) bytes",
+                hint: "split the system into several plan files")])
+        }
+        let composed: Node?
+        do {
+            composed = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw PlanError([syntaxDiagnostic(error, file: file)])
+        } catch {
+            throw PlanError([Diagnostic(file: file, path: "", line: nil, message: "cannot parse: \(error)", hint: nil)])
+        }
+        guard let root = composed else {
+            throw PlanError([Diagnostic(file: file, path: "", line: nil, message: "the file is empty",
+                hint: "a plan starts with `version: 1`, `name:` and `environments:`")])
+        }
+        var budget = maxNodes
+        do {
+            return try convert(root, budget: &budget)
+        } catch is NodeBudgetExceeded {
+            throw PlanError([Diagnostic(file: file, path: "", line: nil,
+                message: "the document expands to more than \(maxNodes) values (aliases?)",
+                hint: "remove recursive or repeated YAML aliases")])
+        }
+    }
+
+    private struct NodeBudgetExceeded: Error {}
+
+    private static func convert(_ node: Node, budget: inout Int) throws -> PlanNode {
+        budget -= 1
+        if budget < 0 { throw NodeBudgetExceeded() }
+        let line = node.mark.map { $0.line }
+        switch node {
+        case let .scalar(scalar):
+            return PlanNode(scalarValue(scalar, node: node), line: line)
+        case let .sequence(sequence):
+            var items: [PlanNode] = []
+            for child in sequence { items.append(try convert(child, budget: &budget)) }
+            return PlanNode(.list(items), line: line)
+        case let .mapping(mapping):
+            var entries: [(key: String, node: PlanNode)] = []
+            for (key, value) in mapping {
+                let keyText = key.scalar?.string ?? "\(key)"
+                entries.append((keyText, try convert(value, budget: &budget)))
+            }
+            return PlanNode(.map(entries), line: line)
+        case let .alias(alias):
+            return PlanNode(.string("*\(alias.anchor)"), line: line)
+        }
+    }
+
+    private static func scalarValue(_ scalar: Node.Scalar, node: Node) -> PlanNode.Value {
+        let text = scalar.string
+        let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+            || scalar.style == .literal || scalar.style == .folded
+        if quoted { return .string(text) }
+        if node.null != nil { return .null }
+        if let flag = node.bool { return .bool(flag) }
+        if node.int != nil || node.float != nil {
+            let cleaned = text.replacingOccurrences(of: "_", with: "")
+            if let number = Money.parse(cleaned) { return .number(number, text) }
+            let lowered = cleaned.lowercased()
+            if !lowered.contains("inf"), !lowered.contains("nan"), !lowered.hasPrefix("0x"), !lowered.hasPrefix("0o"),
+               let number = Decimal(string: cleaned, locale: Locale(identifier: "en_US_POSIX")) {
+                return .number(number, text)
+            }
+        }
+        return .string(text)
+    }
+
+    private static func syntaxDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
+        switch error {
+        case let .scanner(context, problem, mark, _):
+            return Diagnostic(file: file, path: "", line: mark.line,
+                message: "syntax error: \(problem)\(context.map { " \($0.text)" } ?? "")",
+                hint: "check indentation and quoting near line \(mark.line) (column \(mark.column))")
+        case let .parser(context, problem, mark, _):
+            return Diagnostic(file: file, path: "", line: mark.line,
+                message: "syntax error: \(problem)\(context.map { " \($0.text)" } ?? "")",
+                hint: "check indentation, brackets and quoting near line \(mark.line) (column \(mark.column))")
+        case let .composer(_, problem, mark, _):
+            return Diagnostic(file: file, path: "", line: mark.line, message: "syntax error: \(problem)", hint: nil)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return Diagnostic(file: file, path: "", line: context.mark.line,
+                message: "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping",
+                hint: "each key may appear once; merge the two entries")
+        case let .reader(problem, _, _, _):
+            return Diagnostic(file: file, path: "", line: nil, message: "cannot read the file: \(problem)",
+                hint: "plans must be UTF-8 text")
+        default:
+            return Diagnostic(file: file, path: "", line: nil, message: "syntax error: \(error)", hint: nil)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Money arithmetic helpers. Amounts are `Decimal` in US dollars (the catalog's only currency):
+/// unit prices keep their full published precision and totals are computed from unrounded values;
+/// rounding happens only when a renderer shows a figure.
+public enum Money {
+    /// The currency every rate in the catalog is published in.
+    public static let currency = "USD"
+
+    /// Hours in the comparison month (8,760 h ÷ 12), the AWS and Infracost convention.
+    public static let hoursPerMonth: Decimal = 730
+
+    /// `value` rounded half-up (away from zero on .5) to `scale` decimal places.
+    public static func rounded(_ value: Decimal, scale: Int = 2) -> Decimal {
+        var input = value
+        var result = Decimal()
+        NSDecimalRound(&result, &input, scale, .plain)
+        return result
+    }
+
+    /// Parses a plain decimal literal (`0.04048`, `-3`, `1e3` is rejected) exactly.
+    public static func parse(_ text: String) -> Decimal? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty,
+              trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }),
+              trimmed.filter({ $0 == "." }).count <= 1
+        else { return nil }
+        return Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// The plain decimal string of `value` (no grouping, no exponent), e.g. `29.5504`.
+    public static func plain(_ value: Decimal) -> String {
+        value.isZero ? "0" : "\(value)"
+    }
+}
+
+extension Decimal {
+    /// `self` rounded up to the next whole number.
+    var roundedUp: Decimal {
+        var input = self
+        var result = Decimal()
+        NSDecimalRound(&result, &input, 0, .up)
+        return result
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Where the estimator finds prices. The SQLite store (`CostPlanStore`) and the in-memory
+/// catalog used by tests and by the estimator's hot path both conform.
+public protocol PriceCatalog: Sendable {
+    /// Every rate stored under exactly `key`, ordered by `tierFrom` (empty when none).
+    func rates(for key: RateKey) -> [Rate]
+    /// Every rate of one service, for "what is known nearby" in a missing-rate error.
+    func rates(service: String) -> [Rate]
+    /// What this catalog holds, named in every output.
+    var snapshot: PricingSnapshot { get }
+}
+
+extension PriceCatalog {
+    /// The rates for `item` of `service` in `region`, falling back to the `global` region.
+    /// Throws `PricingError.missingRate` naming the lookup and the nearest known rates.
+    public func lookup(service: String, region: String, item: String) throws -> [Rate] {
+        let key = RateKey(service: service, region: region, item: item)
+        let found = rates(for: key)
+        if !found.isEmpty { return found }
+        let global = rates(for: RateKey(service: service, region: "global", item: item))
+        if !global.isEmpty { return global }
+        throw PricingError.missingRate(key, nearby: nearby(key))
+    }
+
+    /// Known rates close to `key`: the same item in other regions, then siblings in the region
+    /// (same item prefix), at most eight.
+    public func nearby(_ key: RateKey) -> [Rate] {
+        let all = rates(service: key.service).filter { $0.tierFrom == nil || $0.tierFrom == 0 }
+        let otherRegions = all.filter { $0.key.item == key.item }
+        let prefix = key.item.split(separator: "/").dropLast().joined(separator: "/")
+        let siblings = all.filter {
+            $0.key.region == key.region && $0.key.item != key.item
+                && (prefix.isEmpty || $0.key.item.hasPrefix(prefix + "/"))
+        }
+        let ranked = otherRegions + siblings.sorted { similarity($0.key.item, key.item) > similarity($1.key.item, key.item) }
+        return Array(ranked.prefix(8))
+    }
+}
+
+/// Length of the common prefix: a cheap closeness score for item keys.
+private func similarity(_ a: String, _ b: String) -> Int {
+    zip(a, b).prefix { $0 == $1 }.count
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// What a component's pricing rule needs: the catalog, its region and its running hours, plus
+/// helpers that turn a rate and a quantity into line items (and check the rate's unit).
+struct PricingContext {
+    let catalog: any PriceCatalog
+    let region: String
+    /// Hours a month the component runs (730 unless the plan says otherwise).
+    let hours: Decimal
+
+    /// The single (flat) rate for `item`, checked to be in `unit`.
+    func rate(_ service: String, _ item: String, unit: String) throws -> Rate {
+        let rates = try catalog.lookup(service: service, region: region, item: item)
+        let rate = rates[0]
+        guard rate.unit == unit else { throw PricingError.unitMismatch(rate.key, expected: unit, found: rate.unit) }
+        return rate
+    }
+
+    /// A time-billed charge: `perHour` units running for the component's hours.
+    func hourly(_ name: String, perHour: Decimal, _ service: String, _ item: String, unit: String) throws -> LineItem {
+        let rate = try rate(service, item, unit: unit)
+        return LineItem(name: name, unit: plural(unit), quantity: perHour * hours, unitPrice: rate.usd,
+                        rate: rate, isTimeBilled: true)
+    }
+
+    /// A per-month charge. `quantity` is in the plan's terms and is divided by `per` to get
+    /// rate units (e.g. requests ÷ 10,000 for a per-10K price); nil means "depends on usage".
+    func monthly(_ name: String, quantity: Decimal?, per: Decimal = 1, _ service: String, _ item: String,
+                 unit: String) throws -> LineItem {
+        let rate = try rate(service, item, unit: unit)
+        return LineItem(name: name, unit: plural(unit), quantity: quantity.map { $0 / per }, unitPrice: rate.usd,
+                        rate: rate, isTimeBilled: false)
+    }
+
+    /// A tiered per-month charge: one line item per tier the quantity reaches, each GB (or
+    /// unit) priced by the tier it falls in. Unknown quantity → one "depends on usage" item.
+    func tiered(_ name: String, quantity: Decimal?, _ service: String, _ item: String, unit: String) throws -> [LineItem] {
+        let rates = try catalog.lookup(service: service, region: region, item: item)
+        for rate in rates where rate.unit != unit {
+            throw PricingError.unitMismatch(rate.key, expected: unit, found: rate.unit)
+        }
+        guard let quantity else {
+            return [LineItem(name: name, unit: plural(unit), quantity: nil, unitPrice: rates[0].usd,
+                             rate: rates[0], isTimeBilled: false)]
+        }
+        if rates.count == 1 {
+            return [LineItem(name: name, unit: plural(unit), quantity: quantity, unitPrice: rates[0].usd,
+                             rate: rates[0], isTimeBilled: false)]
+        }
+        var items: [LineItem] = []
+        for (index, rate) in rates.enumerated() {
+            let start = rate.tierFrom ?? 0
+            let end = index + 1 < rates.count ? rates[index + 1].tierFrom : nil
+            guard quantity > start || index == 0 else { break }
+            let inTier = Swift.min(quantity, end ?? quantity) - start
+            let label = tierLabel(index: index, start: start, end: end, unit: unit)
+            items.append(LineItem(name: "\(name) (\(label))", unit: plural(unit), quantity: Swift.max(inTier, 0),
+                                  unitPrice: rate.usd, rate: rate, isTimeBilled: false))
+        }
+        return items
+    }
+}
+
+/// "hours" for "hour", "GB-months" for "GB-month"; other units stay as published.
+func plural(_ unit: String) -> String {
+    for suffix in ["hour", "month", "minute"] where unit == suffix || unit.hasSuffix("-" + suffix) {
+        return unit + "s"
+    }
+    return unit
+}
+
+/// "first 10 TB", "next 40 TB", "over 150 TB" (Infracost's naming), with binary TB/PB for GB.
+func tierLabel(index: Int, start: Decimal, end: Decimal?, unit: String) -> String {
+    func size(_ amount: Decimal) -> String {
+        if unit.hasPrefix("GB") {
+            if amount >= 1_048_576 { return "\(amount / 1_048_576) PB" }
+            if amount >= 1024 { return "\(amount / 1024) TB" }
+            return "\(amount) GB"
+        }
+        if unit.hasPrefix("1M") {
+            return amount >= 1000 ? "\(amount / 1000)B" : "\(amount)M"
+        }
+        return "\(amount) \(unit)"
+    }
+    guard let end else { return "over \(size(start))" }
+    return index == 0 ? "first \(size(end))" : "next \(size(end - start))"
+}

@@ -1,0 +1,86 @@
+import CostPlan
+import Foundation
+
+/// The estimate as the versioned JSON contract (DESIGN §5): money as exact decimal strings
+/// (unrounded: consumers round), fields only ever added, never renamed.
+public enum EstimateJSON {
+    public static let version = 1
+
+    public static func render(_ estimate: Estimate) -> String {
+        document(estimate).rendered()
+    }
+
+    public static func document(_ estimate: Estimate) -> JSONValue {
+        .object([
+            ("version", .number("\(version)")),
+            ("plan", .string(estimate.planName)),
+            ("description", estimate.planDescription.map(JSONValue.string) ?? .null),
+            ("currency", .string(Money.currency)),
+            ("hours_per_month", .number(Money.plain(Money.hoursPerMonth))),
+            ("pricing", pricing(estimate.pricing)),
+            ("environments", .array(estimate.environments.map(environment))),
+        ])
+    }
+
+    static func pricing(_ snapshot: PricingSnapshot) -> JSONValue {
+        .object([
+            ("snapshot", .string(snapshot.id)),
+            ("origin", .string(snapshot.origin)),
+            ("rates", .number("\(snapshot.rateCount)")),
+            ("latest_effective_date", .string(snapshot.latestEffectiveDate)),
+        ])
+    }
+
+    static func money(_ value: Decimal?) -> JSONValue {
+        value.map { .string(Money.plain($0)) } ?? .null
+    }
+
+    static func band(_ band: Band) -> JSONValue {
+        .object([("min", money(band.min)), ("desired", money(band.desired)), ("max", money(band.max))])
+    }
+
+    static func environment(_ env: EnvironmentEstimate) -> JSONValue {
+        .object([
+            ("name", .string(env.name)),
+            ("region", .string(env.region)),
+            ("hours_per_month", .number(Money.plain(env.hoursPerMonth))),
+            ("description", env.description.map(JSONValue.string) ?? .null),
+            ("monthly", band(env.monthly)),
+            ("reference_estimate", env.referenceEstimate.map { reference in
+                .object([("low", money(reference.low)), ("high", money(reference.high)),
+                         ("source", reference.source.map(JSONValue.string) ?? .null)])
+            } ?? .null),
+            ("usage_dependent_items", .number("\(env.usageDependentItems.count)")),
+            ("components", .array(env.components.map(component))),
+        ])
+    }
+
+    static func component(_ c: ComponentEstimate) -> JSONValue {
+        .object([
+            ("name", .string(c.id)),
+            ("type", .string(c.type.rawValue)),
+            ("service", .string(c.serviceName)),
+            ("region", .string(c.region)),
+            ("hours_per_month", .number(Money.plain(c.hoursPerMonth))),
+            ("description", c.description.map(JSONValue.string) ?? .null),
+            ("monthly", band(c.monthly)),
+            ("line_items", .array(c.lineItems[.desired, default: []].map(lineItem))),
+        ])
+    }
+
+    static func lineItem(_ item: LineItem) -> JSONValue {
+        .object([
+            ("name", .string(item.name)),
+            ("unit", .string(item.unit)),
+            ("quantity", money(item.quantity)),
+            ("unit_price", money(item.unitPrice)),
+            ("monthly", money(item.monthly)),
+            ("depends_on_usage", .bool(item.dependsOnUsage)),
+            ("time_billed", .bool(item.isTimeBilled)),
+            ("price_source", .string(item.rate.source)),
+            ("price_effective_date", .string(item.rate.effectiveDate)),
+            ("rate", .object([("service", .string(item.rate.key.service)), ("region", .string(item.rate.key.region)),
+                              ("item", .string(item.rate.key.item)), ("unit", .string(item.rate.unit))])),
+        ])
+    }
+}

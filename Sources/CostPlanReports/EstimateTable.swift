@@ -1,0 +1,87 @@
+import CostPlan
+import Foundation
+
+/// The terminal view of an estimate: tiers side by side, each component's monthly cost at
+/// desired with its min..max band beneath when it scales, the totals, each tier's reference
+/// estimate, and what depends on usage. `details` adds every line item with its rate source.
+public enum EstimateTable {
+    public static func render(_ estimate: Estimate, details: Bool = false) -> String {
+        var out = "\(estimate.planName) — monthly cost in USD at desired scale (min–max band below), "
+            + "\(Money.plain(Money.hoursPerMonth)) h/month\n"
+        let envs = estimate.environments
+        var table = TextTable(leftAligned: 2)
+        table.add(["COMPONENT", "TYPE"] + envs.map { $0.name.uppercased() })
+        table.rule()
+        for id in componentIDs(envs) {
+            let found = envs.map { env in env.components.first { $0.id == id } }
+            let type = found.compactMap { $0?.type.rawValue }.first ?? ""
+            table.add([id, type] + found.map { $0.map { Formatting.money($0.monthly.desired) } ?? "—" })
+            if found.contains(where: { !($0?.monthly.isFlat ?? true) }) {
+                table.add(["", ""] + found.map { c in
+                    guard let c, !c.monthly.isFlat else { return "" }
+                    return "\(Formatting.money(c.monthly.min))–\(Formatting.money(c.monthly.max))"
+                })
+            }
+        }
+        table.rule()
+        table.add(["TOTAL", ""] + envs.map { Formatting.money($0.monthly.desired) })
+        table.add(["  band (min–max)", ""] + envs.map { "\(Formatting.money($0.monthly.min))–\(Formatting.money($0.monthly.max))" })
+        if envs.contains(where: { $0.referenceEstimate != nil }) {
+            table.add(["  reference estimate", ""] + envs.map { env in
+                guard let r = env.referenceEstimate else { return "—" }
+                return r.isRange ? "\(Formatting.money(r.low))–\(Formatting.money(r.high))" : Formatting.money(r.low)
+            })
+        }
+        out += table.rendered() + "\n"
+        out += notes(envs)
+        if details { out += envs.map(detail).joined() }
+        out += "\nPriced with snapshot \(estimate.pricing.id) (\(estimate.pricing.origin), \(estimate.pricing.rateCount) rates, "
+            + "newest \(estimate.pricing.latestEffectiveDate)); on-demand list prices; free tiers not deducted.\n"
+        return out
+    }
+
+    /// Component ids in first-seen order across the environments.
+    static func componentIDs(_ envs: [EnvironmentEstimate]) -> [String] {
+        var seen: Set<String> = [], ids: [String] = []
+        for env in envs { for c in env.components where seen.insert(c.id).inserted { ids.append(c.id) } }
+        return ids
+    }
+
+    private static func notes(_ envs: [EnvironmentEstimate]) -> String {
+        var out = ""
+        for env in envs {
+            if env.hoursPerMonth != Money.hoursPerMonth {
+                out += "\n\(env.name): time-billed items run \(Money.plain(env.hoursPerMonth)) h/month; storage is billed all month."
+            }
+            if let source = env.referenceEstimate?.source { out += "\n\(env.name) reference: \(source)" }
+            let unknown = env.usageDependentItems
+            if !unknown.isEmpty {
+                out += "\n\(env.name): \(unknown.count) item\(unknown.count == 1 ? "" : "s") not in the total (depends on usage): "
+                    + unknown.map { "\($0.component) \($0.item.name) at \(Formatting.dollars($0.item.unitPrice))/\($0.item.rate.unit)" }
+                        .joined(separator: "; ")
+            }
+        }
+        return out.isEmpty ? "" : out + "\n"
+    }
+
+    private static func detail(_ env: EnvironmentEstimate) -> String {
+        var table = TextTable(leftAligned: 2)
+        table.add(["COMPONENT", "LINE ITEM", "QUANTITY", "UNIT", "UNIT PRICE", "MONTHLY", "SOURCE"])
+        table.rule()
+        for c in env.components {
+            for (index, item) in c.lineItems[.desired, default: []].enumerated() {
+                table.add([index == 0 ? c.id : "", item.name,
+                           item.quantity.map(Formatting.quantity) ?? "?", item.unit, "$" + Money.plain(item.unitPrice),
+                           item.monthly.map(Formatting.money) ?? "depends on usage",
+                           "\(item.rate.effectiveDate) \(shortSource(item.rate.source))"])
+            }
+        }
+        table.rule()
+        table.add(["TOTAL", "", "", "", "", Formatting.money(env.monthly.desired), ""])
+        return "\n\(env.name) (\(env.region)) — line items at desired scale\n" + table.rendered() + "\n"
+    }
+
+    private static func shortSource(_ source: String) -> String {
+        source.count > 60 ? String(source.prefix(57)) + "..." : source
+    }
+}

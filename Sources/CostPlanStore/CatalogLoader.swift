@@ -1,0 +1,91 @@
+import CostPlan
+import Foundation
+
+/// Builds the SQLite catalog from the `pricing/` sheets on first use and rebuilds it whenever a
+/// sheet changes (compared by a fingerprint of the sheets' names and contents), then hands out
+/// an in-memory snapshot. A fresh clone needs no set-up step.
+public struct CatalogLoader: Sendable {
+    /// The folder of `*.csv` rate sheets.
+    public var pricingDirectory: URL
+    /// The SQLite file; created if missing.
+    public var databasePath: String
+
+    public init(pricingDirectory: URL, databasePath: String) {
+        self.pricingDirectory = pricingDirectory
+        self.databasePath = databasePath
+    }
+
+    /// The default places: `COSTPLAN_PRICING_DIR` or `./pricing`, and
+    /// `COSTPLAN_CATALOG` or `.costplan/catalog.sqlite` beside the pricing folder.
+    public static func standard(pricingDirectory: String? = nil, databasePath: String? = nil) -> CatalogLoader {
+        let environment = ProcessInfo.processInfo.environment
+        let pricing = URL(fileURLWithPath: pricingDirectory ?? environment["COSTPLAN_PRICING_DIR"] ?? "pricing")
+            .standardizedFileURL
+        let database = databasePath ?? environment["COSTPLAN_CATALOG"]
+            ?? pricing.deletingLastPathComponent().appendingPathComponent(".costplan/catalog.sqlite").path
+        return CatalogLoader(pricingDirectory: pricing, databasePath: database)
+    }
+
+    /// A catalog error: no sheets, unreadable sheet, malformed sheet (with file and line).
+    public struct Error: Swift.Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// The current catalog, rebuilding the database first if the sheets changed.
+    public func load() throws -> InMemoryPriceCatalog {
+        let files = try sheetFiles()
+        var contents: [(file: URL, text: String)] = []
+        for file in files {
+            guard let data = try? Data(contentsOf: file), let text = String(data: data, encoding: .utf8) else {
+                throw Error(description: "\(file.path): error: cannot read the rate sheet as UTF-8 text")
+            }
+            contents.append((file, text))
+        }
+        let fingerprint = Self.fingerprint(contents.map { ($0.file.lastPathComponent, $0.text) })
+        try FileManager.default.createDirectory(atPath: (databasePath as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        let database = try PricingDatabase.open(path: databasePath)
+        if try database.fingerprint() != fingerprint {
+            let sheets = try contents.map { file, text in
+                try RateSheet.parse(text, service: file.deletingPathExtension().lastPathComponent, file: file.path)
+            }
+            try database.replaceAll(with: sheets, fingerprint: fingerprint,
+                                    origin: "\(pricingDirectory.lastPathComponent)/ (\(sheets.count) sheets)")
+        }
+        return try database.snapshot()
+    }
+
+    /// Parses every sheet without touching the database (for `pricing check` and tests).
+    public func parseSheets() throws -> [RateSheet] {
+        try sheetFiles().map { file in
+            guard let text = try? String(contentsOf: file, encoding: .utf8) else {
+                throw Error(description: "\(file.path): error: cannot read the rate sheet as UTF-8 text")
+            }
+            return try RateSheet.parse(text, service: file.deletingPathExtension().lastPathComponent, file: file.path)
+        }
+    }
+
+    private func sheetFiles() throws -> [URL] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: pricingDirectory.path) else {
+            throw Error(description: "no rate sheets: cannot read the folder \(pricingDirectory.path) (run from the repository root, or pass --pricing-dir)")
+        }
+        let sheets = names.filter { $0.hasSuffix(".csv") }.sorted().map { pricingDirectory.appendingPathComponent($0) }
+        if sheets.isEmpty { throw Error(description: "no rate sheets (*.csv) in \(pricingDirectory.path)") }
+        return sheets
+    }
+
+    /// FNV-1a 64-bit over names and contents: cheap, stable, enough to notice any edit.
+    static func fingerprint(_ files: [(name: String, text: String)]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for (name, text) in files {
+            for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            hash = (hash ^ 0) &* 0x100_0000_01b3
+            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        }
+        return String(hash, radix: 16).leftPadded(to: 16)
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}

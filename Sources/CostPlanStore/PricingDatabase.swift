@@ -1,0 +1,98 @@
+import CostPlan
+import Foundation
+import GRDB
+
+/// The SQLite rate catalog. Owns the connection, the schema (named migrations, never edited)
+/// and every write; each write is one transaction, so a failed load leaves the previous
+/// catalog untouched.
+public struct PricingDatabase: Sendable {
+    private let writer: any DatabaseWriter
+
+    /// Wraps a connection and migrates it to the current schema.
+    public init(_ writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Self.migrator.migrate(writer)
+    }
+
+    /// Opens (creating if needed) the catalog file at `path`.
+    public static func open(path: String) throws -> PricingDatabase {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        return try PricingDatabase(DatabaseQueue(path: path, configuration: configuration))
+    }
+
+    /// An empty in-memory catalog (tests).
+    public static func inMemory() throws -> PricingDatabase {
+        try PricingDatabase(DatabaseQueue())
+    }
+
+    // MARK: - Schema
+
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("createRateAndCatalogState") { db in
+            try db.create(table: "rate") { t in
+                t.column("service", .text).notNull()
+                t.column("region", .text).notNull()
+                t.column("item", .text).notNull()
+                t.column("unit", .text).notNull()
+                t.column("tierFrom", .text)
+                t.column("usd", .text).notNull()
+                t.column("effectiveDate", .text).notNull()
+                t.column("source", .text).notNull()
+                t.column("notes", .text).notNull()
+            }
+            try db.create(index: "rate_on_service_region_item", on: "rate", columns: ["service", "region", "item"])
+            try db.create(table: "catalogState") { t in
+                t.primaryKey("id", .integer)
+                t.column("fingerprint", .text).notNull()
+                t.column("origin", .text).notNull()
+                t.column("loadedAt", .datetime).notNull()
+            }
+        }
+        return migrator
+    }
+
+    // MARK: - Writes
+
+    /// Replaces the whole catalog with `sheets` in one transaction.
+    public func replaceAll(with sheets: [RateSheet], fingerprint: String, origin: String) throws {
+        try writer.write { db in
+            try RateRecord.deleteAll(db)
+            for sheet in sheets {
+                for rate in sheet.rates { try RateRecord(rate).insert(db) }
+            }
+            try CatalogStateRecord(fingerprint: fingerprint, origin: origin, loadedAt: Date()).save(db)
+        }
+    }
+
+    // MARK: - Reads
+
+    /// The fingerprint of the sheets the catalog was last built from, if any.
+    public func fingerprint() throws -> String? {
+        try writer.read { db in try CatalogStateRecord.fetchOne(db)?.fingerprint }
+    }
+
+    /// Every rate in one query, as an in-memory catalog for fast lookups.
+    public func snapshot() throws -> InMemoryPriceCatalog {
+        try writer.read { db in
+            let rates = try RateRecord.fetchAll(db).map(\.rate)
+            let state = try CatalogStateRecord.fetchOne(db)
+            let snapshot = PricingSnapshot(
+                id: String((state?.fingerprint ?? "empty").prefix(12)), origin: state?.origin ?? "empty catalog",
+                rateCount: rates.count, latestEffectiveDate: rates.map(\.effectiveDate).max() ?? "")
+            return InMemoryPriceCatalog(rates: rates, snapshot: snapshot)
+        }
+    }
+
+    /// The rates stored under one key, ordered by tier (a direct SQL lookup).
+    public func rates(for key: RateKey) throws -> [Rate] {
+        try writer.read { db in
+            try RateRecord
+                .filter(RateRecord.Columns.service == key.service && RateRecord.Columns.region == key.region
+                        && RateRecord.Columns.item == key.item)
+                .fetchAll(db).map(\.rate)
+                .sorted { ($0.tierFrom ?? 0) < ($1.tierFrom ?? 0) }
+        }
+    }
+}

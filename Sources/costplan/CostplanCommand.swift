@@ -1,0 +1,15 @@
+import ArgumentParser
+
+@main
+struct CostplanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "costplan",
+        abstract: "Estimate and compare the monthly AWS cost of every environment tier of a system.",
+        discussion: """
+            Plans are YAML or JSON files (see README: "Plan file format"). Rates come from the \
+            pricing/ sheets, loaded into a SQLite catalog automatically on first use.
+            """,
+        subcommands: [EstimateCommand.self, ValidateCommand.self, PricingCommand.self],
+        defaultSubcommand: EstimateCommand.self
+    )
+}
