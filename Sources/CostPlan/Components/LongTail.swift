@@ -24,10 +24,10 @@ struct CloudWatchLogs: ComponentSpec {
         insightsScannedGB = f.decimal("insights_scanned_gb", unit: "GB")
     }
     func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
-        var items = [
-            try p.monthly("Log ingestion (standard)", quantity: ingestionGB, "AmazonCloudWatch", "logs/ingestion", unit: "GB"),
-            try p.monthly("Log storage (archival)", quantity: storageGB, "AmazonCloudWatch", "logs/storage", unit: "GB-month"),
-        ]
+        var items = [try p.monthly("Log ingestion (standard)", quantity: ingestionGB, "AmazonCloudWatch", "logs/ingestion", unit: "GB")]
+        if let storageGB {
+            items.append(try p.monthly("Log storage (archival)", quantity: storageGB, "AmazonCloudWatch", "logs/storage", unit: "GB-month"))
+        }
         if let insightsScannedGB {
             items.append(try p.monthly("Logs Insights data scanned", quantity: insightsScannedGB,
                                        "AmazonCloudWatch", "logs/insights-scanned", unit: "GB"))
