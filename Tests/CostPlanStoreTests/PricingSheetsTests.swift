@@ -43,10 +43,10 @@ struct PricingSheetsTests {
         }
     }
 
-    /// Derived Multi-AZ rates are exactly twice the Single-AZ rate they say they come from.
+    /// Multi-AZ rates derived as "2 x the Single-AZ rate" are exactly twice that rate.
     @Test func derivedMultiAZRatesAreTwiceSingleAZ() {
         let rates = sheets.flatMap(\.rates)
-        let derived = rates.filter { $0.isDerived && $0.key.item.hasPrefix("instance/") && $0.key.item.hasSuffix("/multi-az") }
+        let derived = rates.filter { $0.source.hasPrefix("derived from 2 x the Single-AZ") && $0.key.item.hasPrefix("instance/") }
         #expect(!derived.isEmpty)
         for rate in derived {
             let single = rates.first {
