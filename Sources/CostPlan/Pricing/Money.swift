@@ -21,9 +21,13 @@ public enum Money {
     /// Parses a plain decimal literal (`0.04048`, `-3`, `1e3` is rejected) exactly.
     public static func parse(_ text: String) -> Decimal? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty,
-              trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }),
-              trimmed.filter({ $0 == "." }).count <= 1
+        // Strictly `[+-]digits[.digits]` (either side of the dot may be empty, not both):
+        // `Decimal(string:)` alone accepts a valid prefix, reading "1-2" as 1 and "-" as 0.
+        var body = Substring(trimmed)
+        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
+        let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.contains(where: { !$0.isEmpty }),
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
         else { return nil }
         return Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX"))
     }
