@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // Domain: plan model + validation, pricing rules, estimator, the PriceCatalog protocol.
@@ -26,11 +28,20 @@ let package = Package(
         ),
         // Pure renderers: Estimate -> table | JSON.
         .target(name: "CostPlanReports", dependencies: ["CostPlan"]),
+        // The web reports server (Hummingbird): receives `some PriceCatalog`, never the store.
+        .target(
+            name: "CostPlanServer",
+            dependencies: [
+                "CostPlan", "CostPlanReports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The command-line tool: the composition root.
         .executableTarget(
             name: "costplan",
             dependencies: [
-                "CostPlan", "CostPlanStore", "CostPlanReports",
+                "CostPlan", "CostPlanStore", "CostPlanReports", "CostPlanServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,5 +55,12 @@ let package = Package(
         .testTarget(name: "CostPlanStoreTests", dependencies: ["CostPlanStore", "CostPlan"]),
         .testTarget(name: "CostPlanReportsTests", dependencies: ["CostPlanReports", "CostPlanStore", "CostPlan"]),
         .testTarget(name: "CostPlanCLITests", dependencies: ["costplan"]),
+        .testTarget(
+            name: "CostPlanServerTests",
+            dependencies: [
+                "CostPlanServer", "CostPlanStore", "CostPlan",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ]
 )
