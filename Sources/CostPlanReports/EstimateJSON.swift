@@ -22,7 +22,7 @@ public enum EstimateJSON {
         ])
     }
 
-    static func pricing(_ snapshot: PricingSnapshot) -> JSONValue {
+    public static func pricing(_ snapshot: PricingSnapshot) -> JSONValue {
         .object([
             ("snapshot", .string(snapshot.id)),
             ("origin", .string(snapshot.origin)),
@@ -35,7 +35,7 @@ public enum EstimateJSON {
         value.map { .string(Money.plain($0)) } ?? .null
     }
 
-    static func band(_ band: Band) -> JSONValue {
+    public static func band(_ band: Band) -> JSONValue {
         .object([("min", money(band.min)), ("desired", money(band.desired)), ("max", money(band.max))])
     }
 

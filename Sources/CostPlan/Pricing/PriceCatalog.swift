@@ -7,6 +7,8 @@ public protocol PriceCatalog: Sendable {
     func rates(for key: RateKey) -> [Rate]
     /// Every rate of one service, for "what is known nearby" in a missing-rate error.
     func rates(service: String) -> [Rate]
+    /// Every rate, grouped by service (the rates page, `pricing info`).
+    var allRates: [Rate] { get }
     /// What this catalog holds, named in every output.
     var snapshot: PricingSnapshot { get }
 }
@@ -24,14 +26,21 @@ extension PriceCatalog {
     }
 
     /// Known rates close to `key`: the same item in other regions, then siblings in the region
-    /// (same item prefix), at most eight.
+    /// (the longest item prefix that has any, e.g. other `instance/postgres/…` classes when
+    /// `instance/postgres/db.x/single-az` has no other deployment), at most eight.
     public func nearby(_ key: RateKey) -> [Rate] {
         let all = rates(service: key.service).filter { $0.tierFrom == nil || $0.tierFrom == 0 }
         let otherRegions = all.filter { $0.key.item == key.item }
-        let prefix = key.item.split(separator: "/").dropLast().joined(separator: "/")
-        let siblings = all.filter {
-            $0.key.region == key.region && $0.key.item != key.item
-                && (prefix.isEmpty || $0.key.item.hasPrefix(prefix + "/"))
+        var parts = key.item.split(separator: "/").dropLast()
+        var siblings: [Rate] = []
+        while true {
+            let prefix = parts.joined(separator: "/")
+            siblings = all.filter {
+                $0.key.region == key.region && $0.key.item != key.item
+                    && (prefix.isEmpty || $0.key.item.hasPrefix(prefix + "/"))
+            }
+            if !siblings.isEmpty || parts.isEmpty { break }
+            parts = parts.dropLast()
         }
         let ranked = otherRegions + siblings.sorted { similarity($0.key.item, key.item) > similarity($1.key.item, key.item) }
         return Array(ranked.prefix(8))
