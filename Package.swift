@@ -54,6 +54,9 @@ let package = Package(
         .testTarget(name: "CostPlanTests", dependencies: ["CostPlan"]),
         .testTarget(name: "CostPlanStoreTests", dependencies: ["CostPlanStore", "CostPlan"]),
         .testTarget(name: "CostPlanReportsTests", dependencies: ["CostPlanReports", "CostPlanStore", "CostPlan"]),
+        .testTarget(name: "CostPlanCSVTests", dependencies: ["CostPlanReports", "CostPlanStore", "CostPlan"]),
+        .testTarget(name: "CostPlanDiffTests", dependencies: ["CostPlanReports", "CostPlanStore", "CostPlan"]),
+        .testTarget(name: "CostPlanHTMLTests", dependencies: ["CostPlanReports", "CostPlanStore", "CostPlan"]),
         .testTarget(name: "CostPlanCLITests", dependencies: ["costplan"]),
         .testTarget(
             name: "CostPlanServerTests",

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct CostplanCommand: ParsableCommand {
+struct CostplanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "costplan",
         abstract: "Estimate and compare the monthly AWS cost of every environment tier of a system.",
@@ -9,7 +9,7 @@ struct CostplanCommand: ParsableCommand {
             Plans are YAML or JSON files (see README: "Plan file format"). Rates come from the \
             pricing/ sheets, loaded into a SQLite catalog automatically on first use.
             """,
-        subcommands: [EstimateCommand.self, ValidateCommand.self, PricingCommand.self],
+        subcommands: [EstimateCommand.self, ValidateCommand.self, DiffCommand.self, CsvCommand.self, ServeCommand.self, ReportCommand.self, PricingCommand.self],
         defaultSubcommand: EstimateCommand.self
     )
 }

@@ -57,6 +57,15 @@ struct AuroraCluster: ComponentSpec {
         return value
     }
 
+    /// Provisioned: the instance count. Serverless v2: the ACUs of all instances together
+    /// (instances × ACU) in 0.5-ACU steps, the only quantity its capacity line is billed on.
+    var scalingRange: (range: CountRange, label: String)? {
+        guard let serverless else { return (instances, "instances") }
+        func halfSteps(_ s: Scenario) -> Int { NSDecimalNumber(decimal: Decimal(instances[s]) * serverless[s] * 2).intValue }
+        return (CountRange(min: halfSteps(.min), desired: halfSteps(.desired), max: halfSteps(.max)), "ACU")
+    }
+    var scalingStep: Decimal { serverless == nil ? 1 : 0.5 }
+
     func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
         let n = instances[scenario]
         var items: [LineItem] = []

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every component type of plan format version 1.
 public enum ComponentType: String, CaseIterable, Sendable, Codable {
     case fargate, ec2
@@ -77,4 +79,14 @@ protocol ComponentSpec: Sendable {
     init(_ fields: FieldReader)
     /// The line items at one scenario of the scaling ranges.
     func lineItems(_ pricing: PricingContext, at scenario: Scenario) throws -> [LineItem]
+    /// The count the component scales by (min/desired/max) and what it counts ("tasks",
+    /// "instances"...); nil when nothing scales. Every priced quantity is linear in it.
+    var scalingRange: (range: CountRange, label: String)? { get }
+    /// The size of one step of `scalingRange` (1; 0.5 for Aurora Serverless v2 ACUs).
+    var scalingStep: Decimal { get }
+}
+
+extension ComponentSpec {
+    var scalingRange: (range: CountRange, label: String)? { nil }
+    var scalingStep: Decimal { 1 }
 }

@@ -10,6 +10,8 @@ struct EC2Instances: ComponentSpec {
         count = f.count("count", default: 1) ?? CountRange(fixed: 1)
     }
 
+    var scalingRange: (range: CountRange, label: String)? { (count, "instances") }
+
     func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
         [try p.hourly("Instance (Linux, on-demand, \(count[scenario]) × \(instanceType))", perHour: Decimal(count[scenario]),
                       "AmazonEC2", "instance/\(instanceType)", unit: "hour")]

@@ -26,6 +26,8 @@ struct ElastiCacheCluster: ComponentSpec {
         }
     }
 
+    var scalingRange: (range: CountRange, label: String)? { shards.map { ($0, "shards") } ?? (nodes, "nodes") }
+
     func nodeCount(_ scenario: Scenario) -> Int {
         if let shards { return shards[scenario] * (replicasPerShard + 1) }
         return nodes[scenario]

@@ -22,6 +22,8 @@ struct Fargate: ComponentSpec {
         }
     }
 
+    var scalingRange: (range: CountRange, label: String)? { (tasks, "tasks") }
+
     func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
         let count = Decimal(tasks[scenario])
         let arch = architecture == "arm64" ? "Linux/ARM" : "Linux/x86"

@@ -47,6 +47,7 @@ enum LoadBalancer {
             Dimension(key: "rule_evaluations_per_second", perUnit: 1000),
         ]
         var settings: Settings
+        var scalingRange: (range: CountRange, label: String)? { (settings.count, "load balancers") }
         init(_ f: FieldReader) { settings = Settings(f, dimensions: Self.dimensions, kind: "LCU") }
         func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
             try settings.lineItems(p, scenario, prefix: "alb", unitName: "LCU", unit: "LCU-hour")
@@ -61,6 +62,7 @@ enum LoadBalancer {
             Dimension(key: "processed_gb_per_hour", perUnit: 1),
         ]
         var settings: Settings
+        var scalingRange: (range: CountRange, label: String)? { (settings.count, "load balancers") }
         init(_ f: FieldReader) { settings = Settings(f, dimensions: Self.dimensions, kind: "NLCU") }
         func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
             try settings.lineItems(p, scenario, prefix: "nlb", unitName: "NLCU", unit: "NLCU-hour")

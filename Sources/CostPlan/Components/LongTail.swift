@@ -209,6 +209,7 @@ struct EBSVolumes: ComponentSpec {
         if iops != nil, !["gp3", "io1"].contains(volumeType) { f.error(f.field("iops")!, "\(volumeType) has no provisioned IOPS") }
         if throughputMBps != nil, volumeType != "gp3" { f.error(f.field("throughput_mbps")!, "only gp3 has provisioned throughput") }
     }
+    var scalingRange: (range: CountRange, label: String)? { (count, "volumes") }
     func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
         let n = Decimal(count[scenario])
         var items = [try p.monthly("Storage (\(volumeType), \(count[scenario]) × \(Money.plain(storageGB)) GB)", quantity: n * storageGB,

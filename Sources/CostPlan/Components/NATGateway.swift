@@ -10,6 +10,8 @@ struct NATGateway: ComponentSpec {
         dataProcessedGB = f.decimal("data_processed_gb", unit: "GB")
     }
 
+    var scalingRange: (range: CountRange, label: String)? { (count, "gateways") }
+
     func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
         [
             try p.hourly("NAT gateway (\(count[scenario]) × hours)", perHour: Decimal(count[scenario]),

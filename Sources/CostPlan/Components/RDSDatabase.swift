@@ -55,6 +55,8 @@ struct RDSDatabase: ComponentSpec {
         }
     }
 
+    var scalingRange: (range: CountRange, label: String)? { (replicas, "replicas") }
+
     func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
         let deployment = multiAZ ? "multi-az" : "single-az"
         let label = multiAZ ? "Multi-AZ" : "Single-AZ"

@@ -77,6 +77,10 @@ public enum PlanDocument {
         }
         var budget = maxNodes
         do {
+            // Count first: converting resolves every scalar's type (regular expressions), which
+            // for an alias bomb would cost seconds before the budget ran out.
+            var countBudget = maxNodes
+            try count(root, budget: &countBudget)
             return try convert(root, budget: &budget)
         } catch is NodeBudgetExceeded {
             throw PlanError([Diagnostic(file: file, path: "", line: nil,
@@ -86,6 +90,17 @@ public enum PlanDocument {
     }
 
     private struct NodeBudgetExceeded: Error {}
+
+    /// Walks the expanded tree without converting it, throwing once it exceeds `budget` nodes.
+    private static func count(_ node: Node, budget: inout Int) throws {
+        budget -= 1
+        if budget < 0 { throw NodeBudgetExceeded() }
+        switch node {
+        case .scalar, .alias: break
+        case let .sequence(sequence): for child in sequence { try count(child, budget: &budget) }
+        case let .mapping(mapping): for (_, value) in mapping { try count(value, budget: &budget) }
+        }
+    }
 
     private static func convert(_ node: Node, budget: inout Int) throws -> PlanNode {
         budget -= 1

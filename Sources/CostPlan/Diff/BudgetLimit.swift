@@ -1,0 +1,51 @@
+import Foundation
+
+/// A budget gate on any environment's desired monthly cost: the rise may not exceed a number of
+/// dollars a month or a percentage of the cost before.
+public enum BudgetLimit: Hashable, Sendable, CustomStringConvertible {
+    /// At most this many dollars a month more.
+    case amount(Decimal)
+    /// At most this percentage more (an environment that is added rises by more than any percentage).
+    case percent(Decimal)
+
+    /// Parses `250`, `$250`, `1,000.50` (dollars a month) or `10%`, `7.5%` (percent); nil when
+    /// malformed or negative.
+    public init?(argument: String) {
+        var text = argument.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
+        let isPercent = text.hasSuffix("%")
+        if isPercent { text.removeLast() } else if text.hasPrefix("$") { text.removeFirst() }
+        guard let value = Money.parse(text), value >= 0, !text.hasPrefix("+") else { return nil }
+        self = isPercent ? .percent(value) : .amount(value)
+    }
+
+    public var description: String {
+        switch self {
+        case let .amount(value): "$\(Money.plain(value))/month"
+        case let .percent(value): "\(Money.plain(value))%"
+        }
+    }
+
+    /// True when `change` (at desired scale) rises above this limit.
+    public func isExceeded(by change: CostChange) -> Bool {
+        let rise = change.delta.desired
+        guard rise > 0 else { return false }
+        switch self {
+        case let .amount(limit): return rise > limit
+        case let .percent(limit): return change.percent.map { $0 > limit } ?? true
+        }
+    }
+
+    /// Each environment of `diff` whose desired cost rises above any of `limits`, once per limit.
+    public static func violations(of limits: [BudgetLimit], in diff: PlanDiff) -> [BudgetViolation] {
+        diff.environments.flatMap { env in
+            limits.filter { $0.isExceeded(by: env.cost) }.map { BudgetViolation(environment: env.name, limit: $0, change: env.cost) }
+        }
+    }
+}
+
+/// An environment whose desired monthly cost rises above a budget limit.
+public struct BudgetViolation: Hashable, Sendable {
+    public var environment: String
+    public var limit: BudgetLimit
+    public var change: CostChange
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// One component (matched by environment and id) before and after: its status, the settings
+/// that changed, its cost at min/desired/max and its line items' deltas at desired scale.
+public struct ComponentDiff: Sendable {
+    /// The component's stable id (its key in the plan).
+    public let id: String
+    /// The component type (the head's when present).
+    public let type: ComponentType
+    /// The priced component in the base plan; nil when added.
+    public let base: ComponentEstimate?
+    /// The priced component in the head plan; nil when removed.
+    public let head: ComponentEstimate?
+    /// Settings that differ (empty for added and removed components), sorted by field path.
+    public let fieldChanges: [FieldChange]
+    /// Line items at desired scale, paired by name, then by rate.
+    public let lineItems: [LineItemDiff]
+    /// Monthly cost before and after (zero on a side where the component is absent).
+    public let cost: CostChange
+    public let status: ChangeStatus
+
+    init(id: String, base: (plan: Component, estimate: ComponentEstimate)?, head: (plan: Component, estimate: ComponentEstimate)?) {
+        self.id = id
+        self.base = base?.estimate
+        self.head = head?.estimate
+        if let base, let head {
+            fieldChanges = Self.fieldChanges(Self.effectiveSettings(base.plan), Self.effectiveSettings(head.plan))
+        } else {
+            fieldChanges = []
+        }
+        let lineItems = LineItemDiff.pair(base?.estimate.lineItems[.desired] ?? [], head?.estimate.lineItems[.desired] ?? [])
+        self.lineItems = lineItems
+        type = (head?.estimate ?? base?.estimate)!.type
+        cost = CostChange(before: base?.estimate.monthly ?? .zero, after: head?.estimate.monthly ?? .zero)
+        status = ChangeStatus.of(base: base != nil, head: head != nil, differs:
+            !fieldChanges.isEmpty || !cost.isZero || lineItems.contains { $0.status != .unchanged })
+    }
+
+    /// The settings as priced: the plan's flattened fields plus the type, region and hours the
+    /// component inherits from its environment (so a change of an environment's region or
+    /// `hours_per_month` shows on each component it moves).
+    static func effectiveSettings(_ component: Component) -> [String: String] {
+        var settings = component.settings
+        settings["type"] = component.type.rawValue
+        settings["region"] = component.region
+        settings["hours_per_month"] = Money.plain(component.hoursPerMonth)
+        return settings
+    }
+
+    static func fieldChanges(_ before: [String: String], _ after: [String: String]) -> [FieldChange] {
+        Set(before.keys).union(after.keys).sorted().compactMap { field in
+            before[field] == after[field] ? nil : FieldChange(field: field, before: before[field], after: after[field])
+        }
+    }
+}

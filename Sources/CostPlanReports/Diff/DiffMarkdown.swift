@@ -1,0 +1,242 @@
+import CostPlan
+import Foundation
+
+/// A plan diff as a GitHub-flavored Markdown pull-request comment: the hidden marker line a bot
+/// finds its own comment by, a one-line headline, a table of environments (before, after,
+/// change, min–max band), each changed environment's components with their setting changes,
+/// line-item detail in `<details>`, and a footer naming the pricing snapshot and the 730-hour
+/// basis. Nothing changes → a short "No cost change" comment. Every plan-supplied string is
+/// escaped. Always at most `limit` characters (UTF-16 units, GitHub's 65,536 by default): past
+/// it, line-item detail is cut first, then component rows, then environment sections, with a
+/// note saying so.
+public enum DiffMarkdown {
+    /// The first line of every comment, so a bot can find and update its own.
+    public static let marker = "<!-- costplan-diff -->"
+    /// GitHub's limit on a comment body.
+    public static let characterLimit = 65_536
+
+    /// The comment for `diff`; `violations` (from `BudgetLimit.violations`) are shown under the headline.
+    public static func render(_ diff: PlanDiff, violations: [BudgetViolation] = [], limit: Int = characterLimit) -> String {
+        let full = DiffMarkdownLayout.full(diff)
+        let prepared = diff.hasCostChange ? diff.changedEnvironments.map(PreparedSection.init) : []
+        func text(_ layout: DiffMarkdownLayout) -> String {
+            diff.hasCostChange ? compose(diff, violations, prepared, layout) : noChange(diff, violations, layout)
+        }
+        func fits(_ layout: DiffMarkdownLayout) -> Bool { text(layout).utf16.count <= limit }
+        var layout = full
+        if fits(layout) { return text(layout) }
+        // Cut detail first, then component rows, then whole environment sections.
+        layout.detailSections = largest(upTo: full.detailSections - 1) { var l = layout; l.detailSections = $0; return fits(l) }
+        if fits(layout) { return text(layout) }
+        layout.componentRows = largest(upTo: full.componentRows - 1) { var l = layout; l.componentRows = $0; return fits(l) }
+        if fits(layout) { return text(layout) }
+        layout.sections = largest(upTo: full.sections - 1) { var l = layout; l.sections = $0; return fits(l) }
+        if fits(layout) { return text(layout) }
+        return hardCut(text(layout), diff: diff, limit: limit)
+    }
+
+    // MARK: - Comments
+
+    private static func compose(_ diff: PlanDiff, _ violations: [BudgetViolation], _ sections: [PreparedSection],
+                                _ layout: DiffMarkdownLayout) -> String {
+        var out = header(diff, violations) + summaryTable(diff)
+        let shown = Set(DiffText.byImpactEnvironments(sections.map(\.env)).prefix(layout.sections).map(\.name))
+        var cut = CutCounts()
+        cut.sections = sections.count - shown.count
+        var detailed = 0
+        for section in sections where shown.contains(section.env.name) {
+            let rows = Set(section.byImpact.prefix(layout.componentRows))
+            cut.rows += section.byImpact.count - rows.count
+            out += "\n" + section.render(rows)
+            let detail = section.components.filter { rows.contains($0.id) }.flatMap { section.details[$0.id] ?? [] }
+            guard !detail.isEmpty else { continue }
+            if detailed < layout.detailSections {
+                out += "\n<details><summary>Line items in \(MarkdownText.escape(section.env.name))</summary>\n\n"
+                    + "| Component | Line item | Quantity | Before | After | Change |\n| --- | --- | --- | ---: | ---: | ---: |\n"
+                    + detail.joined() + "\n</details>\n"
+                detailed += 1
+            } else {
+                cut.details += 1
+            }
+        }
+        if let note = cut.note { out += "\n" + note + "\n" }
+        return out + footer(diff)
+    }
+
+    private static func noChange(_ diff: PlanDiff, _ violations: [BudgetViolation], _ layout: DiffMarkdownLayout) -> String {
+        var out = header(diff, violations, planLine: false)
+        let total = diff.cost.after.desired
+        let envs = diff.environments.map { "\(MarkdownText.escape($0.name)) \(Formatting.dollars($0.cost.after.desired))" }
+        out += "Plan \(MarkdownText.code(diff.headName)) (\(MarkdownText.code(diff.baseFile)) → \(MarkdownText.code(diff.headFile))) "
+            + "stays at \(Formatting.dollars(total)) a month at desired scale"
+            + (envs.count > 1 && envs.count <= 10 ? " (\(envs.joined(separator: ", ")))" : "") + ".\n"
+        let quiet = diff.environments.flatMap { env in env.changedComponents.map { (env.name, $0) } }
+        if !quiet.isEmpty {
+            let limit = min(quiet.count, layout.componentRows)
+            out += "\nSettings changed without a cost change:\n\n"
+            for (env, c) in quiet.prefix(limit) {
+                out += "- \(MarkdownText.code(c.id)) in \(MarkdownText.escape(env))\(fieldChanges(c))\n"
+            }
+            if limit < quiet.count { out += "- … and \(quiet.count - limit) more\n" }
+        }
+        return out + footer(diff)
+    }
+
+    private static func header(_ diff: PlanDiff, _ violations: [BudgetViolation], planLine: Bool = true) -> String {
+        var out = marker + "\n### " + DiffText.headline(diff) { MarkdownText.escape($0) } + "\n\n"
+        if !violations.isEmpty {
+            out += "> [!CAUTION]\n" + violations.map {
+                "> **Budget exceeded:** " + DiffText.violation($0) { MarkdownText.escape($0) } + ".\n"
+            }.joined(separator: ">\n") + "\n"
+        }
+        if planLine {
+            out += "Plan \(MarkdownText.code(diff.headName)): \(MarkdownText.code(diff.baseFile)) → \(MarkdownText.code(diff.headFile)); "
+                + "USD a month at desired scale, with the min–max band of the scaling ranges.\n\n"
+        }
+        return out
+    }
+
+    private static func summaryTable(_ diff: PlanDiff) -> String {
+        var out = "| Environment | Before | After | Change | Min–max before | Min–max after |\n"
+            + "| --- | ---: | ---: | ---: | ---: | ---: |\n"
+        for env in diff.environments {
+            let status = env.status == .added || env.status == .removed ? " _(\(env.status.rawValue))_" : ""
+            out += "| \(MarkdownText.escape(env.name))\(status) | \(env.base == nil ? "—" : Formatting.dollars(env.cost.before.desired)) "
+                + "| \(env.head == nil ? "—" : Formatting.dollars(env.cost.after.desired)) | \(DiffText.change(env.cost)) "
+                + "| \(env.base == nil ? "—" : DiffText.band(env.cost.before)) | \(env.head == nil ? "—" : DiffText.band(env.cost.after)) |\n"
+        }
+        if diff.environments.count > 1 {
+            let total = diff.cost
+            out += "| **Total** | **\(Formatting.dollars(total.before.desired))** | **\(Formatting.dollars(total.after.desired))** "
+                + "| **\(DiffText.change(total))** | \(DiffText.band(total.before)) | \(DiffText.band(total.after)) |\n"
+        }
+        return out
+    }
+
+    /// ": `instance_type` t3.large → t3.xlarge · `count.max` 10 → 20" (empty when none).
+    static func fieldChanges(_ c: ComponentDiff) -> String {
+        guard !c.fieldChanges.isEmpty else { return "" }
+        func value(_ text: String?) -> String { text.map { MarkdownText.escape($0, maxLength: 100) } ?? "_(not set)_" }
+        return ": " + c.fieldChanges.map { "\(MarkdownText.code($0.field)) \(value($0.before)) → \(value($0.after))" }
+            .joined(separator: " · ")
+    }
+
+    private static func footer(_ diff: PlanDiff) -> String {
+        let s = diff.pricing
+        return "\n---\n<sub>Both sides priced with one catalog: snapshot \(MarkdownText.code(s.id)) "
+            + "(\(MarkdownText.escape(s.origin)), \(s.rateCount) rates, newest \(MarkdownText.escape(s.latestEffectiveDate))) · "
+            + "\(Money.plain(Money.hoursPerMonth))-hour month · on-demand list prices, free tiers not deducted · "
+            + "`costplan diff`</sub>\n"
+    }
+
+    // MARK: - The size limit
+
+    private static func hardCut(_ text: String, diff: PlanDiff, limit: Int) -> String {
+        let tail = "\n\n" + CutCounts.hardNote + "\n" + footer(diff)
+        var kept = Substring(text)
+        let budget = max(0, limit - tail.utf16.count)
+        while kept.utf16.count > budget {
+            let excess = kept.utf16.count - budget
+            let end = kept.index(kept.endIndex, offsetBy: -min(kept.count, max(1, excess)))
+            kept = kept[..<end]
+            if let newline = kept.lastIndex(of: "\n") { kept = kept[..<newline] }
+        }
+        return String(kept) + tail
+    }
+
+    /// The largest `n` in `0...upper` with `fits(n)` (fits is monotone: more content, longer
+    /// text), or 0 when none fits.
+    private static func largest(upTo upper: Int, _ fits: (Int) -> Bool) -> Int {
+        var low = 0, high = max(0, upper)
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if fits(mid) { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+}
+
+/// How much of a diff a comment shows; `full` shows everything.
+struct DiffMarkdownLayout {
+    /// Environment sections (of those with line-item rows) that keep their `<details>`.
+    var detailSections: Int
+    /// Changed-component rows per environment section (the largest changes are kept).
+    var componentRows: Int
+    /// Environment sections shown (the largest changes are kept).
+    var sections: Int
+
+    static func full(_ diff: PlanDiff) -> DiffMarkdownLayout {
+        let changed = diff.changedEnvironments
+        let rows = diff.environments.map(\.changedComponents.count)
+        return DiffMarkdownLayout(detailSections: changed.count,
+                                  componentRows: diff.hasCostChange ? rows.max() ?? 0 : rows.reduce(0, +),
+                                  sections: changed.count)
+    }
+}
+
+/// What a shortened comment left out, and the note saying so.
+struct CutCounts {
+    var details = 0, rows = 0, sections = 0
+
+    static let why = "to stay under GitHub's 65,536-character comment limit; `costplan diff --format json` has everything"
+    static let hardNote = "> [!NOTE]\n> The comment was cut here " + why + "."
+
+    var note: String? {
+        var parts: [String] = []
+        if details > 0 { parts.append("line-item detail for \(details) environment\(details == 1 ? "" : "s")") }
+        if rows > 0 { parts.append("\(Formatting.quantity(Decimal(rows))) changed component row\(rows == 1 ? "" : "s") (the largest changes are shown)") }
+        if sections > 0 { parts.append("\(Formatting.quantity(Decimal(sections))) changed environment\(sections == 1 ? "" : "s") (the largest changes are shown)") }
+        guard !parts.isEmpty else { return nil }
+        return "> [!NOTE]\n> Left out " + parts.joined(separator: ", ") + " " + Self.why + "."
+    }
+}
+
+/// One changed environment's section, rendered once per row so that a shortened comment only
+/// reassembles strings.
+struct PreparedSection {
+    let env: EnvironmentDiff
+    /// The changed components in plan order.
+    let components: [ComponentDiff]
+    /// Their ids, largest change first.
+    let byImpact: [String]
+    let rows: [String: String]
+    let notes: [String: String]
+    let details: [String: [String]]
+
+    init(_ env: EnvironmentDiff) {
+        self.env = env
+        components = env.changedComponents
+        byImpact = DiffText.byImpact(components).map(\.id)
+        var rows: [String: String] = [:], notes: [String: String] = [:], details: [String: [String]] = [:]
+        for c in components {
+            rows[c.id] = "| \(MarkdownText.code(c.id)) | \(c.type.rawValue) | \(c.status.rawValue) "
+                + "| \(c.base == nil ? "—" : Formatting.dollars(c.cost.before.desired)) "
+                + "| \(c.head == nil ? "—" : Formatting.dollars(c.cost.after.desired)) | \(DiffText.signedDollars(c.cost.delta.desired)) |\n"
+            if c.status == .changed, !c.fieldChanges.isEmpty { notes[c.id] = "- \(MarkdownText.code(c.id))\(DiffMarkdown.fieldChanges(c))\n" }
+            details[c.id] = c.lineItems.filter { $0.status != .unchanged }.map { item in
+                "| \(MarkdownText.code(c.id)) | \(MarkdownText.escape(item.name)) | \(MarkdownText.escape(DiffText.quantity(item))) "
+                    + "| \(DiffText.monthly(item.before)) | \(DiffText.monthly(item.after)) "
+                    + "| \(item.delta.map(DiffText.signedDollars) ?? "—") |\n"
+            }
+        }
+        self.rows = rows
+        self.notes = notes
+        self.details = details
+    }
+
+    /// The heading, the table of the components in `shown` and their setting changes.
+    func render(_ shown: Set<String>) -> String {
+        let status = env.status == .changed ? "" : " (\(env.status.rawValue))"
+        var out = "#### \(MarkdownText.escape(env.name))\(status): \(DiffText.change(env.cost))\n\n"
+            + "| Component | Type | Status | Before | After | Change |\n| --- | --- | --- | ---: | ---: | ---: |\n"
+        let kept = components.filter { shown.contains($0.id) }
+        out += kept.compactMap { rows[$0.id] }.joined()
+        let hidden = components.count - kept.count
+        if hidden > 0 { out += "| … | | \(hidden) more changed | | | |\n" }
+        let bullets = kept.compactMap { notes[$0.id] }
+        if !bullets.isEmpty { out += "\n" + bullets.joined() }
+        let unchanged = env.components.count - components.count
+        if unchanged > 0 { out += "\n\(unchanged) unchanged component\(unchanged == 1 ? "" : "s") not shown.\n" }
+        return out
+    }
+}

@@ -1,0 +1,106 @@
+import CostPlan
+import Foundation
+
+/// `plans/NAME/ENV.html`: one tier's every line item at desired scale with the rate behind it.
+enum EnvironmentPage {
+    static func render(_ estimate: Estimate, _ env: EnvironmentEstimate, links: SiteLinks) -> String {
+        let plan = estimate.planName
+        var body = "<h1>\(HTML.escape(env.name)) <span class=\"sub\">\(HTML.escape(plan))</span></h1>\n"
+        if let description = env.description { body += "<p class=\"lead\">\(HTML.escape(description))</p>\n" }
+        body += "<dl class=\"facts\">\n"
+            + "<div><dt>Monthly (desired)</dt><dd class=\"money total\">\(HTML.money(env.monthly.desired))</dd></div>\n"
+            + "<div><dt>Band (min–max)</dt><dd class=\"money\">\(env.monthly.isFlat ? "does not scale" : HTML.band(env.monthly))</dd></div>\n"
+        if let reference = env.referenceEstimate {
+            body += "<div><dt>Reference estimate</dt><dd class=\"money\">\(HTML.reference(reference)) "
+                + "<span class=\"small\">(ours: \(PlanPage.comparison(env.monthly.desired, reference)))</span></dd></div>\n"
+        }
+        body += "<div><dt>Region</dt><dd>\(HTML.escape(env.region))</dd></div>\n"
+            + "<div><dt>Hours per month</dt><dd>\(Money.plain(env.hoursPerMonth))"
+            + (env.hoursPerMonth == Money.hoursPerMonth ? "" : " (time-billed items; storage is billed all month)")
+            + "</dd></div>\n</dl>\n"
+        if let source = env.referenceEstimate?.source {
+            body += "<p class=\"small\">Reference source: \(HTML.escape(source))</p>\n"
+        }
+        let others = estimate.environments.filter { $0.name != env.name }
+        if !others.isEmpty {
+            body += "<p class=\"small\">Other tiers: " + others.map {
+                "<a href=\"\(HTML.escape(links.environment(plan, $0.name)))\">\(HTML.escape($0.name))</a>"
+            }.joined(separator: " · ") + " · <a href=\"\(HTML.escape(links.plan(plan)))\">all tiers side by side</a></p>\n"
+        }
+        body += lineItems(env)
+        body += usageDependent(env)
+        return HTML.document(title: "\(plan) · \(env.name)", links: links, snapshot: estimate.pricing, current: .plan,
+                             crumbs: [("Plans", links.index), (plan, links.plan(plan)), (env.name, nil)], body: body)
+    }
+
+    /// The line items grouped by component, each group headed by the component and its subtotal.
+    private static func lineItems(_ env: EnvironmentEstimate) -> String {
+        var out = """
+            <section aria-labelledby="items">
+            <h2 id="items">Line items at desired scale</h2>
+            <p class="meta">Derived rates (computed from a published rate by a documented rule) are marked \
+            <span class="badge derived">derived</span>.</p>
+            <div class="table-wrap">
+            <table class="items">
+            <thead><tr><th scope="col">Line item</th><th scope="col" class="num">Quantity</th><th scope="col">Unit</th>\
+            <th scope="col" class="num">Unit price</th><th scope="col" class="num">Monthly</th><th scope="col">Effective</th>\
+            <th scope="col">Rate source</th></tr></thead>
+
+            """
+        for component in env.components {
+            out += "<tbody id=\"c-\(HTML.anchor(component.id))\">\n<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"4\">"
+                + "<span class=\"id\">\(HTML.escape(component.id))</span> <span class=\"type\">\(HTML.escape(component.type.rawValue))</span>"
+                + " <span class=\"small\">\(HTML.escape(component.serviceName))"
+                + (component.region == env.region ? "" : ", \(HTML.escape(component.region))")
+                + (component.hoursPerMonth == env.hoursPerMonth ? "" : ", \(Money.plain(component.hoursPerMonth)) h/month")
+                + "</span>"
+                + (component.description.map { "<span class=\"desc\">\(HTML.escape($0))</span>" } ?? "")
+                + "</th><td class=\"num money\">\(HTML.money(component.monthly.desired))</td><td colspan=\"2\">"
+                + (component.monthly.isFlat ? "" : "<span class=\"band\">band \(HTML.band(component.monthly))</span>")
+                + "</td></tr>\n"
+            for item in component.lineItems[.desired, default: []] {
+                out += row(item)
+            }
+            out += "</tbody>\n"
+        }
+        out += "<tfoot><tr class=\"total\"><th scope=\"row\" colspan=\"4\">Total</th>"
+            + "<td class=\"num money\">\(HTML.money(env.monthly.desired))</td><td colspan=\"2\"></td></tr></tfoot>\n"
+        return out + "</table>\n</div>\n</section>\n"
+    }
+
+    private static func row(_ item: LineItem) -> String {
+        let rate = item.rate
+        let derived = rate.isDerived ? "<span class=\"badge derived\">derived</span> " : ""
+        let monthly = item.monthly.map(HTML.money)
+        return "<tr\(item.dependsOnUsage ? " class=\"usage\"" : "")><td>\(HTML.escape(item.name))</td>"
+            + "<td class=\"num\">\(item.quantity.map(Formatting.quantity) ?? "—")</td>"
+            + "<td>\(HTML.escape(item.unit))</td>"
+            + "<td class=\"num money\">$\(Money.plain(item.unitPrice))</td>"
+            + "<td class=\"num money\">\(monthly ?? "<em>depends on usage</em>")</td>"
+            + "<td>\(rate.effectiveDate.isEmpty ? "—" : "<time>\(HTML.escape(rate.effectiveDate))</time>")</td>"
+            + "<td class=\"source\">\(derived)\(HTML.escape(rate.source))"
+            + "<span class=\"rate-key\">\(HTML.escape(rate.key.service)) · \(HTML.escape(rate.key.item)) · "
+            + "\(HTML.escape(rate.key.region)) · per \(HTML.escape(rate.unit))</span></td></tr>\n"
+    }
+
+    /// Items left out of the total because the plan does not state their usage.
+    private static func usageDependent(_ env: EnvironmentEstimate) -> String {
+        let items = env.usageDependentItems
+        guard !items.isEmpty else { return "" }
+        let list = items.map { entry in
+            "<li><span class=\"id\">\(HTML.escape(entry.component))</span> — \(HTML.escape(entry.item.name)) at "
+                + "$\(Money.plain(entry.item.unitPrice)) per \(HTML.escape(entry.item.rate.unit))</li>"
+        }.joined(separator: "\n")
+        return """
+            <section class="note" aria-labelledby="usage">
+            <h2 id="usage">Depends on usage</h2>
+            <p>\(items.count) item\(items.count == 1 ? " is" : "s are") not in the total: the plan does not state the usage \
+            \(items.count == 1 ? "it is" : "they are") billed on. State it in the plan to price \(items.count == 1 ? "it" : "them").</p>
+            <ul>
+            \(list)
+            </ul>
+            </section>
+
+            """
+    }
+}

@@ -1,0 +1,86 @@
+import CostPlan
+import CostPlanReports
+import Foundation
+import Hummingbird
+
+/// The HTML pages, rendered once per plan version and served from memory:
+/// `/`, `/index.html`, `/plans/NAME.html`, `/plans/NAME/ENV.html`, `/rates.html`.
+struct PagesController<Catalog: PriceCatalog> {
+    let library: PlanLibrary
+    let catalog: Catalog
+
+    func addRoutes(to router: Router<BasicRequestContext>) {
+        for method in [HTTPRequest.Method.get, .head] {
+            router.on("/", method: method) { _, _ in await index() }
+            router.on("/index.html", method: method) { _, _ in await index() }
+            router.on("/rates.html", method: method) { request, _ in await rates(request) }
+            router.on("/plans/:plan", method: method) { _, context in await plan(context.parameters.get("plan") ?? "") }
+            router.on("/plans/:plan/:file", method: method) { _, context in
+                let name = context.parameters.get("plan") ?? "", file = context.parameters.get("file") ?? ""
+                if file.hasPrefix("costs-"), file.hasSuffix(".csv") { return await costs(plan: name, file: file) }
+                return await environment(plan: name, file: file)
+            }
+        }
+    }
+
+    private func index() async -> Response {
+        let entries = await library.all()
+        let bytes = await library.page("index") {
+            HTMLPages.index(StaticSite.indexEntries(entries), snapshot: catalog.snapshot, links: SiteLinks(root: ""))
+        }
+        return .html(bytes ?? [])
+    }
+
+    private func rates(_ request: Request) async -> Response {
+        let query = request.uri.queryParameters.get("q").flatMap { $0.isEmpty ? nil : String($0.prefix(200)) }
+        if query == nil, let cached = await library.page("rates", render: { renderRates(nil) }) { return .html(cached) }
+        return .html(Array(renderRates(query).utf8))
+    }
+
+    private func renderRates(_ query: String?) -> String {
+        HTMLPages.rates(catalog.allRates, snapshot: catalog.snapshot, query: query, links: SiteLinks(root: ""))
+    }
+
+    private func plan(_ file: String) async -> Response {
+        guard file.hasSuffix(".html"), let entry = await library.entry(String(file.dropLast(5))) else { return notFound(root: "../") }
+        let bytes = await library.page("plan:\(entry.name)/plan") {
+            switch entry.outcome {
+            case let .priced(_, estimate, curves): HTMLPages.plan(estimate, curves: curves, links: SiteLinks(root: "../"))
+            case let .failed(problems): HTMLPages.planProblems(name: entry.name, problems: problems, links: SiteLinks(root: "../"))
+            }
+        }
+        return .html(bytes ?? [])
+    }
+
+    private func environment(plan name: String, file: String) async -> Response {
+        guard file.hasSuffix(".html"), let entry = await library.entry(name),
+              case let .priced(_, estimate, _) = entry.outcome else { return notFound(root: "../../") }
+        let env = String(file.dropLast(5))
+        guard let bytes = await library.page("plan:\(entry.name)/env/\(env)", render: {
+            HTMLPages.environment(estimate, environment: env, links: SiteLinks(root: "../../"))
+        }) else { return notFound(root: "../../") }
+        return .html(bytes)
+    }
+
+    /// `costs-YYYY-MM.csv`: the finance CSV of one calendar month (desired scenario), as a download.
+    private func costs(plan name: String, file: String) async -> Response {
+        guard let entry = await library.entry(name), case let .priced(_, estimate, _) = entry.outcome else {
+            return notFound(root: "../../")
+        }
+        let monthText = String(file.dropFirst("costs-".count).dropLast(".csv".count))
+        do {
+            let month = try CalendarMonth(parsing: monthText)
+            let csv = try CostsCSV.render(estimate, options: CostsCSV.Options(start: month))
+            return Response(status: .ok, headers: [
+                .contentType: "text/csv; charset=utf-8",
+                .contentDisposition: "attachment; filename=\"\(entry.name)-costs-\(monthText).csv\"",
+            ], body: .init(byteBuffer: ByteBuffer(string: csv)))
+        } catch {
+            return .text("bad month '\(monthText)': use costs-YYYY-MM.csv, e.g. costs-2027-02.csv\n", status: .badRequest)
+        }
+    }
+
+    private func notFound(root: String) -> Response {
+        .html(Array(HTMLPages.notFound(links: SiteLinks(root: root)).utf8), status: .notFound)
+    }
+}

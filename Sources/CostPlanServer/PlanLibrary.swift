@@ -1,0 +1,137 @@
+import CostPlan
+import Foundation
+
+/// The plans a site shows, loaded from plan files and folders and priced once; a plan is
+/// re-read, re-priced and its pages re-rendered on the first request after its file changes
+/// (checked with one `stat` per request). A plan that fails to load keeps its problems, so the
+/// site shows them instead of going down.
+public actor PlanLibrary {
+    /// One plan file and what came of loading it.
+    public struct Entry: Sendable {
+        /// The file's stem: the plan's URL name (`plans/NAME.html`).
+        public let name: String
+        public let path: String
+        let stamp: FileStamp
+        public let outcome: Outcome
+
+        /// An entry for a plan loaded outside a library (the static report).
+        public init(name: String, path: String, outcome: Outcome) {
+            self.init(name: name, path: path, stamp: FileStamp(modified: .distantPast, size: 0), outcome: outcome)
+        }
+
+        init(name: String, path: String, stamp: FileStamp, outcome: Outcome) {
+            self.name = name
+            self.path = path
+            self.stamp = stamp
+            self.outcome = outcome
+        }
+    }
+
+    public enum Outcome: Sendable {
+        case priced(Plan, Estimate, [ScaleCurve])
+        /// Every problem, as the CLI prints them.
+        case failed([String])
+    }
+
+    struct FileStamp: Equatable, Sendable {
+        var modified: Date
+        var size: Int
+    }
+
+    private let sources: [String]
+    private let catalog: any PriceCatalog
+    private var entries: [String: Entry] = [:]
+    private var pages: [String: [UInt8]] = [:]
+
+    /// `sources` are plan files and folders (their `*.yaml`, `*.yml`, `*.json`, not recursive).
+    public init(sources: [String], catalog: any PriceCatalog) {
+        self.sources = sources
+        self.catalog = catalog
+    }
+
+    // MARK: - Plans
+
+    /// Every plan, rescanning the sources and reloading changed files. Sorted by name.
+    public func all() -> [Entry] {
+        var seen: Set<String> = []
+        for path in Self.planFiles(in: sources) {
+            let name = Self.planName(path)
+            guard seen.insert(name).inserted else { continue }
+            _ = refresh(name: name, path: path)
+        }
+        for name in entries.keys where !seen.contains(name) { drop(name) }
+        return entries.values.sorted { $0.name < $1.name }
+    }
+
+    /// The plan named `name`, reloaded if its file changed; nil when there is no such plan.
+    public func entry(_ name: String) -> Entry? {
+        if let known = entries[name] { return refresh(name: name, path: known.path) }
+        return all().first { $0.name == name }
+    }
+
+    /// A cached rendered page for `key`, rendering it with `render` when missing.
+    /// The cache of a plan is cleared whenever the plan reloads.
+    public func page(_ key: String, render: () -> String?) -> [UInt8]? {
+        if let cached = pages[key] { return cached }
+        guard let text = render() else { return nil }
+        let bytes = Array(text.utf8)
+        pages[key] = bytes
+        return bytes
+    }
+
+    /// Loads and prices one plan file (also used by `costplan report`).
+    public static func load(path: String, catalog: any PriceCatalog) -> Outcome {
+        do {
+            let plan = try PlanParser.parse(contentsOf: path)
+            let estimate = try Estimator(catalog: catalog).estimate(plan)
+            return .priced(plan, estimate, ScaleCurve.curves(plan: plan, estimate: estimate))
+        } catch let error as PlanError {
+            return .failed(error.diagnostics.map(\.description))
+        } catch {
+            return .failed(["\(error)"])
+        }
+    }
+
+    /// The plan files among `sources` (files as given; folders' plan files, sorted).
+    public static func planFiles(in sources: [String]) -> [String] {
+        sources.flatMap { source -> [String] in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory) else { return [] }
+            guard isDirectory.boolValue else { return [source] }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: source)) ?? []
+            return names.filter { ["yaml", "yml", "json"].contains(($0 as NSString).pathExtension.lowercased()) }
+                .sorted().map { (source as NSString).appendingPathComponent($0) }
+        }
+    }
+
+    /// `examples/muejam-library.yaml` → `muejam-library`.
+    public static func planName(_ path: String) -> String {
+        ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+    }
+
+    // MARK: - Private
+
+    private func refresh(name: String, path: String) -> Entry? {
+        guard let stamp = Self.stamp(path) else {
+            drop(name)
+            return nil
+        }
+        if let known = entries[name], known.stamp == stamp, known.path == path { return known }
+        drop(name)
+        let entry = Entry(name: name, path: path, stamp: stamp, outcome: Self.load(path: path, catalog: catalog))
+        entries[name] = entry
+        return entry
+    }
+
+    private func drop(_ name: String) {
+        entries[name] = nil
+        pages = pages.filter { !$0.key.hasPrefix("plan:\(name)/") }
+        pages["index"] = nil
+    }
+
+    private static func stamp(_ path: String) -> FileStamp? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let modified = attributes[.modificationDate] as? Date else { return nil }
+        return FileStamp(modified: modified, size: (attributes[.size] as? Int) ?? 0)
+    }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import CostPlan
+import CostPlanReports
+import Foundation
+
+struct CsvCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "csv",
+        abstract: "Write a calendar month's costs (or a forecast) per environment, service and line item as CSV.",
+        discussion: """
+            Time-billed items use the month's real hours (672, 696, 720 or 744), scaled for \
+            hours_per_month schedules; per-month items are not scaled. RFC 4180, UTF-8, CRLF; \
+            each environment's cost_usd cells add up to its month total to the cent (README: "Finance CSV"). \
+            Exit status: 0 written; 2 bad input (month, plan, environment, missing rate); 1 anything else.
+            """
+    )
+
+    enum ScenarioOption: String, ExpressibleByArgument, CaseIterable {
+        case min, desired, max
+    }
+
+    @Argument(help: ArgumentHelp("The plan file (YAML or JSON).", valueName: "plan"))
+    var planPath: String
+
+    @Option(help: ArgumentHelp("The (first) month, YYYY-MM.", valueName: "YYYY-MM"))
+    var month: String
+
+    @Option(help: ArgumentHelp("How many consecutive months (1–\(CostsCSV.maximumMonths)); one block of rows per month.", valueName: "n"))
+    var months = 1
+
+    @Option(help: "Which point of the scaling ranges to price: min, desired or max.")
+    var scenario: ScenarioOption = .desired
+
+    @Option(name: .customLong("env"), help: ArgumentHelp("Only this environment (repeat for several).", valueName: "name"))
+    var environments: [String] = []
+
+    @Flag(help: "One row per month × environment × service (cost_usd only) instead of per line item.")
+    var summary = false
+
+    @Flag(help: "Start the file with a UTF-8 byte order mark (for Excel).")
+    var bom = false
+
+    @Option(help: ArgumentHelp("Write to this file (atomically: a temporary file renamed into place); default: standard output.", valueName: "file"))
+    var out: String?
+
+    @OptionGroup var catalog: CatalogOptions
+
+    func run() throws {
+        let start: CalendarMonth
+        do { start = try CalendarMonth(parsing: month) } catch {
+            Output.error("error: --month \(month): \(error.reason)")
+            throw ExitCode(2)
+        }
+        guard (1...CostsCSV.maximumMonths).contains(months) else {
+            Output.error("error: --months \(months): must be 1–\(CostsCSV.maximumMonths)")
+            throw ExitCode(2)
+        }
+        let plan = try EstimateCommand.loadPlan(planPath)
+        let known = plan.environments.map(\.name)
+        for name in environments where !known.contains(name) {
+            Output.error("\(planPath): error: --env \(name): no such environment (the plan has: \(known.joined(separator: ", ")))")
+            throw ExitCode(2)
+        }
+        let estimate: Estimate
+        do {
+            estimate = try Estimator(catalog: try catalog.load())
+                .estimate(plan, only: environments.isEmpty ? nil : Set(environments))
+        } catch let error as EstimateError {
+            Output.error(error.description)
+            throw ExitCode(2)
+        }
+        let options = CostsCSV.Options(start: start, months: months, scenario: Scenario(rawValue: scenario.rawValue)!,
+                                       environments: environments, summary: summary, byteOrderMark: bom)
+        let csv: String
+        do { csv = try CostsCSV.render(estimate, options: options) } catch {
+            Output.error("\(planPath): error: \(error)")
+            throw ExitCode(2)
+        }
+        guard let out else { return Output.write(csv) }
+        do { try AtomicFile.write(Data(csv.utf8), to: out) } catch {
+            Output.error("error: --out \(out): \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Writes a file all at once or not at all: a temporary file beside it, renamed into place.
+enum AtomicFile {
+    struct WriteError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func write(_ data: Data, to path: String) throws {
+        let destination = URL(fileURLWithPath: path)
+        let directory = destination.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
+            throw WriteError(description: "cannot create a file in \(directory.path)")
+        }
+        guard rename(temporary.path, destination.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw WriteError(description: "cannot replace the file: \(reason)")
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import CostPlan
+import CostPlanReports
+import Foundation
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Compare the monthly cost of two versions of a plan: a pull request's cost change, with a budget gate.",
+        discussion: """
+            BASE and HEAD are plan files, or REF:PATH to read a plan from git \
+            (e.g. origin/main:infra/costplan.yaml, read with `git show`). Both are priced with one catalog; \
+            components match by environment and id.
+
+            Exit status: 0 compared (within every --fail-above limit); 1 an environment's desired monthly \
+            cost rises above a --fail-above limit (the diff is still printed; the message names the \
+            environment and the figures); 2 bad input — a plan that cannot be read, is invalid or needs a \
+            missing rate (the message says which side), or a bad option.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, markdown, json
+    }
+
+    @Argument(help: ArgumentHelp("The plan before the change: a file or REF:PATH.", valueName: "base"))
+    var base: String
+
+    @Argument(help: ArgumentHelp("The plan after the change: a file or REF:PATH.", valueName: "head"))
+    var head: String
+
+    @Option(help: "Output format: table (terminal), markdown (a pull-request comment) or json.")
+    var format: Format = .table
+
+    @Option(name: .customLong("env"), help: ArgumentHelp("Only this environment (repeat for several).", valueName: "name"))
+    var environments: [String] = []
+
+    @Option(name: .customLong("fail-above"), help: ArgumentHelp(
+        "Exit 1 when any environment's desired monthly cost rises by more than AMOUNT dollars (e.g. 250) or PERCENT% (e.g. 10%).",
+        discussion: "Repeat to set both; an added environment rises by more than any percentage.",
+        valueName: "limit"))
+    var failAbove: [String] = []
+
+    @OptionGroup var catalog: CatalogOptions
+
+    func run() throws {
+        var limits: [BudgetLimit] = []
+        for text in failAbove {
+            guard let limit = BudgetLimit(argument: text) else {
+                Output.error("error: --fail-above \(text): expected dollars a month (e.g. 250) or a percentage (e.g. 10%), not negative")
+                throw ExitCode(2)
+            }
+            limits.append(limit)
+        }
+        let basePlan = read(base, .base), headPlan = read(head, .head)
+        guard let basePlan, let headPlan else { throw ExitCode(2) }
+
+        let known = Set(basePlan.environments.map(\.name) + headPlan.environments.map(\.name))
+        for name in environments where !known.contains(name) {
+            Output.error("error: --env \(name): no such environment in either plan (they have: \(known.sorted().joined(separator: ", ")))")
+            throw ExitCode(2)
+        }
+        let diff: PlanDiff
+        do {
+            diff = try PlanDiff.between(basePlan, headPlan, catalog: try catalog.load(),
+                                        only: environments.isEmpty ? nil : Set(environments))
+        } catch let error as DiffInputError {
+            Output.error(error.description)
+            throw ExitCode(2)
+        }
+        let violations = BudgetLimit.violations(of: limits, in: diff)
+        switch format {
+        case .table: Output.write(DiffTable.render(diff, violations: violations))
+        case .markdown: Output.write(DiffMarkdown.render(diff, violations: violations))
+        case .json: Output.write(DiffJSON.render(diff, violations: violations))
+        }
+        if !violations.isEmpty {
+            for v in violations { Output.error("costplan: budget exceeded: \(DiffText.violation(v))") }
+            throw ExitCode(1)
+        }
+    }
+
+    /// Reads one side, printing its problems (naming the side) and returning nil when it is unusable.
+    private func read(_ argument: String, _ side: DiffSide) -> Plan? {
+        do { return try PlanSource(argument).plan() } catch {
+            Output.error(DiffInputError(side: side, file: argument, underlying: error).description)
+            return nil
+        }
+    }
+}

@@ -1,0 +1,236 @@
+import CostPlan
+import CostPlanServer
+import CostPlanStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Every route through Hummingbird's in-memory test client, with a temporary plans folder
+/// holding one real example and one broken plan.
+@Suite(.serialized)
+struct RouterTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let catalog: InMemoryPriceCatalog = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("costplan-server-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try! CatalogLoader(pricingDirectory: root.appendingPathComponent("pricing"), databasePath: path).load()
+    }()
+
+    let plans: URL
+
+    init() throws {
+        plans = FileManager.default.temporaryDirectory.appendingPathComponent("costplan-plans-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("examples/muejam-library.yaml"),
+                                         to: plans.appendingPathComponent("muejam-library.yaml"))
+        try "version: 1\nname: broken\nregion: us-east-1\nenvironments:\n  production:\n    components:\n      web: {type: ec2, instance_type: t3.large, count: {min: 5, max: 2}}\n"
+            .write(to: plans.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+    }
+
+    func withClient(_ test: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let library = PlanLibrary(sources: [plans.path], catalog: Self.catalog)
+        let router = buildRouter(library: library, catalog: Self.catalog,
+                                 publicDirectory: Self.root.appendingPathComponent("Public").path)
+        try await Application(router: router).test(.router, test)
+    }
+
+    static func text(_ response: TestResponse) -> String { String(buffer: response.body) }
+
+    @Test func indexListsEveryPlanIncludingBrokenOnes() async throws {
+        try await withClient { client in
+            for path in ["/", "/index.html"] {
+                try await client.execute(uri: path, method: .get) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                    let body = Self.text(response)
+                    #expect(body.contains("muejam-library") && body.contains("broken"))
+                    #expect(body.contains("1,880.84"))   // production desired total
+                }
+            }
+        }
+    }
+
+    @Test func planAndEnvironmentPages() async throws {
+        try await withClient { client in
+            try await client.execute(uri: "/plans/muejam-library.html", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(Self.text(response).contains("1,031.50"))   // production db
+            }
+            try await client.execute(uri: "/plans/muejam-library/production.html", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(Self.text(response).contains("db.r6g.xlarge"))
+            }
+            try await client.execute(uri: "/plans/broken.html", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(Self.text(response).contains("min (5) is greater than max (2)"))
+            }
+            for missing in ["/plans/nope.html", "/plans/muejam-library/nope.html", "/plans/muejam-library", "/nope", "/plans/broken/production.html"] {
+                try await client.execute(uri: missing, method: .get) { response in
+                    #expect(response.status == .notFound, "\(missing)")
+                }
+            }
+        }
+    }
+
+    @Test func headIsAllowedOtherMethodsAreNot() async throws {
+        try await withClient { client in
+            try await client.execute(uri: "/", method: .head) { response in #expect(response.status == .ok) }
+            try await client.execute(uri: "/index.html", method: .post) { response in #expect(response.status != .ok) }
+            try await client.execute(uri: "/plans/muejam-library.html", method: .delete) { response in #expect(response.status != .ok) }
+        }
+    }
+
+    @Test func ratesPageFiltersWithAPlainQuery() async throws {
+        try await withClient { client in
+            try await client.execute(uri: "/rates.html?q=db.r6g.xlarge", method: .get) { response in
+                #expect(response.status == .ok)
+                let body = Self.text(response)
+                #expect(body.contains("db.r6g.xlarge") && !body.contains("cache.t3.micro"))
+            }
+        }
+    }
+
+    @Test func assetsAreServedAndNothingOutsideIs() async throws {
+        try await withClient { client in
+            try await client.execute(uri: "/assets/costplan.css", method: .get) { response in
+                #expect(response.status == .ok)
+            }
+            for attack in ["/assets/../Package.swift", "/assets/%2e%2e/Package.swift", "/assets/%2E%2E/%2E%2E/etc/passwd",
+                           "/assets//etc/passwd", "/assets/..%2fPackage.swift", "/plans/..%2f..%2fPackage.swift",
+                           "/plans/%2e%2e%2fPackage.html", "/../Package.swift", "/plans/%2Fetc%2Fpasswd.html",
+                           "/assets/%00costplan.css"] {
+                try await client.execute(uri: attack, method: .get) { response in
+                    #expect(response.status != .ok, "\(attack)")
+                    let body = Self.text(response)
+                    #expect(!body.contains("swift-tools-version") && !body.contains("root:x:0"), "\(attack)")
+                }
+            }
+        }
+    }
+
+    @Test func apiListsPlansAndServesTheEstimateContract() async throws {
+        try await withClient { client in
+            try await client.execute(uri: "/api/plans", method: .get) { response in
+                #expect(response.status == .ok)
+                let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                let plans = json?["plans"] as? [[String: Any]]
+                #expect(plans?.map { $0["name"] as? String } == ["broken", "muejam-library"])
+                #expect(plans?.map { $0["valid"] as? Bool } == [false, true])
+            }
+            try await client.execute(uri: "/api/plans/muejam-library", method: .get) { response in
+                #expect(response.status == .ok)
+                let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                #expect(json?["version"] as? Int == 1)
+                #expect(json?["plan"] as? String == "muejam-library")
+            }
+            try await client.execute(uri: "/api/plans/broken", method: .get) { response in
+                #expect(response.status == .unprocessableContent)
+            }
+            try await client.execute(uri: "/api/plans/nope", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
+    @Test func postEstimatePricesAPlanAndReportsErrorsAsJSON() async throws {
+        try await withClient { client in
+            let good = "{\"version\": 1, \"name\": \"api\", \"region\": \"us-east-1\", \"environments\": {\"prod\": {\"components\": {\"nat\": {\"type\": \"nat_gateway\", \"count\": 2, \"data_processed_gb\": 100}}}}}"
+            try await client.execute(uri: "/api/estimate", method: .post, body: ByteBuffer(string: good)) { response in
+                #expect(response.status == .ok)
+                let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                let env = (json?["environments"] as? [[String: Any]])?.first
+                // 2 × 730 h × $0.045 + 100 GB × $0.045 = 65.70 + 4.50 = 70.2
+                #expect((env?["monthly"] as? [String: String])?["desired"] == "70.2")
+            }
+            let bad = "version: 1\nname: api\nregion: us-east-1\nenvironments:\n  prod:\n    components:\n      nat: {type: nat_gateway, count: -1, colour: red}\n"
+            try await client.execute(uri: "/api/estimate", method: .post, body: ByteBuffer(string: bad)) { response in
+                #expect(response.status == .badRequest)
+                let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                let diagnostics = json?["diagnostics"] as? [[String: Any]]
+                #expect(diagnostics?.count == 2)
+                #expect(diagnostics?.first?["line"] as? Int == 7)
+                #expect((json?["errors"] as? [String])?.first?.hasPrefix("request:7: error: environments.prod.components.nat.") == true)
+            }
+            let huge = ByteBuffer(repeating: UInt8(ascii: "#"), count: (1 << 20) + 1)
+            try await client.execute(uri: "/api/estimate", method: .post, body: huge) { response in
+                #expect(response.status == .contentTooLarge)
+            }
+        }
+    }
+
+    @Test func healthz() async throws {
+        try await withClient { client in
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(Self.text(response) == "ok\n")
+            }
+        }
+    }
+
+    /// A plan changed on disk is re-rendered on the next request, without a restart.
+    @Test func aChangedPlanIsReRenderedOnTheNextRequest() async throws {
+        let file = plans.appendingPathComponent("muejam-library.yaml")
+        try await withClient { client in
+            try await client.execute(uri: "/plans/muejam-library.html", method: .get) { response in
+                #expect(Self.text(response).contains("1,031.50"))
+            }
+            let text = try String(contentsOf: file, encoding: .utf8)
+            try text.replacingOccurrences(of: "instance_class: db.r6g.xlarge", with: "instance_class: db.r6g.2xlarge")
+                .write(to: file, atomically: true, encoding: .utf8)
+            try await client.execute(uri: "/plans/muejam-library.html", method: .get) { response in
+                let body = Self.text(response)
+                #expect(!body.contains("1,031.50"))
+                // db.r6g.2xlarge Multi-AZ 1.798 × 730 = 1,312.54 + replicas 328.50 + storage 46.00 = 1,687.04
+                #expect(body.contains("1,687.04"))
+            }
+        }
+    }
+}
+
+/// `POST /api/diff`: JSON by default, the PR comment when Markdown is asked for.
+@Suite(.serialized)
+struct DiffRouteTests {
+    static func body(_ base: String, _ head: String) throws -> ByteBuffer {
+        ByteBuffer(data: try JSONSerialization.data(withJSONObject: ["base": base, "head": head]))
+    }
+
+    static let base = "version: 1\nname: d\nregion: us-east-1\nenvironments:\n  production:\n    components:\n      web: {type: ec2, instance_type: t3.large, count: 2}\n"
+
+    func withClient(_ test: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let library = PlanLibrary(sources: [], catalog: RouterTests.catalog)
+        let router = buildRouter(library: library, catalog: RouterTests.catalog,
+                                 publicDirectory: RouterTests.root.appendingPathComponent("Public").path)
+        try await Application(router: router).test(.router, test)
+    }
+
+    @Test func diffAsJSONAndMarkdown() async throws {
+        let head = Self.base.replacingOccurrences(of: "count: 2", with: "count: 4")
+        try await withClient { client in
+            try await client.execute(uri: "/api/diff", method: .post, body: try Self.body(Self.base, head)) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+                // 2 more t3.large × 730 h × $0.0832 = +121.472
+                #expect(String(buffer: response.body).contains("121.472"))
+            }
+            try await client.execute(uri: "/api/diff", method: .post, headers: [.accept: "text/markdown"],
+                                     body: try Self.body(Self.base, head)) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).hasPrefix("<!-- costplan-diff -->"))
+                #expect(String(buffer: response.body).contains("$121.47"))
+            }
+        }
+    }
+
+    @Test func aBadSideOrBodyIs400() async throws {
+        try await withClient { client in
+            try await client.execute(uri: "/api/diff", method: .post, body: try Self.body(Self.base, "version: 2")) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("the head plan is invalid"))
+            }
+            try await client.execute(uri: "/api/diff", method: .post, body: ByteBuffer(string: "not json")) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
+}
