@@ -51,17 +51,23 @@ let package = Package(
             dependencies: ["CostPlan", "CostPlanStore", "CostPlanReports"],
             path: "Benchmarks/costplan-bench"
         ),
+        // Shared by the test targets: the repository's catalog and examples, golden files.
+        .target(
+            name: "CostPlanTestSupport",
+            dependencies: ["CostPlan", "CostPlanStore"],
+            path: "Tests/CostPlanTestSupport"
+        ),
         .testTarget(name: "CostPlanTests", dependencies: ["CostPlan"]),
         .testTarget(name: "CostPlanStoreTests", dependencies: ["CostPlanStore", "CostPlan"]),
-        .testTarget(name: "CostPlanReportsTests", dependencies: ["CostPlanReports", "CostPlanStore", "CostPlan"]),
-        .testTarget(name: "CostPlanCSVTests", dependencies: ["CostPlanReports", "CostPlanStore", "CostPlan"]),
-        .testTarget(name: "CostPlanDiffTests", dependencies: ["CostPlanReports", "CostPlanStore", "CostPlan"]),
-        .testTarget(name: "CostPlanHTMLTests", dependencies: ["CostPlanReports", "CostPlanStore", "CostPlan"]),
+        .testTarget(name: "CostPlanReportsTests", dependencies: ["CostPlanTestSupport", "CostPlanReports", "CostPlanStore", "CostPlan"]),
+        .testTarget(name: "CostPlanCSVTests", dependencies: ["CostPlanTestSupport", "CostPlanReports", "CostPlanStore", "CostPlan"]),
+        .testTarget(name: "CostPlanDiffTests", dependencies: ["CostPlanTestSupport", "CostPlanReports", "CostPlanStore", "CostPlan"]),
+        .testTarget(name: "CostPlanHTMLTests", dependencies: ["CostPlanTestSupport", "CostPlanReports", "CostPlanStore", "CostPlan"]),
         .testTarget(name: "CostPlanCLITests", dependencies: ["costplan"]),
         .testTarget(
             name: "CostPlanServerTests",
             dependencies: [
-                "CostPlanServer", "CostPlanStore", "CostPlan",
+                "CostPlanServer", "CostPlanStore", "CostPlan", "CostPlanTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -9,9 +9,23 @@ public struct PricingDatabase: Sendable {
     private let writer: any DatabaseWriter
 
     /// Wraps a connection and migrates it to the current schema.
+    ///
+    /// Several processes may open a new catalog file at once (parallel CLI runs, tests): the
+    /// migrator reads which migrations are applied before it takes the write lock, so a loser
+    /// of that race fails with "table already exists". It then retries, and sees the schema.
     public init(_ writer: any DatabaseWriter) throws {
         self.writer = writer
-        try Self.migrator.migrate(writer)
+        var attempt = 0
+        while true {
+            do {
+                try Self.migrator.migrate(writer)
+                return
+            } catch let error as DatabaseError where attempt < 5 {
+                attempt += 1
+                _ = error
+                Thread.sleep(forTimeInterval: 0.02 * Double(attempt))
+            }
+        }
     }
 
     /// Opens (creating if needed) the catalog file at `path`.

@@ -23,3 +23,22 @@ struct CatalogOptions: ParsableArguments {
         }
     }
 }
+
+extension CatalogOptions {
+    /// Parses the plan at `path` and prices it (only `environments`, when given). Every problem
+    /// — an invalid plan, an unknown `--env`, a missing rate — goes to standard error and exits 2.
+    func estimate(planAt path: String, environments: [String]) throws -> Estimate {
+        let plan = try EstimateCommand.loadPlan(path)
+        let known = plan.environments.map(\.name)
+        for name in environments where !known.contains(name) {
+            Output.error("\(path): error: --env \(name): no such environment (the plan has: \(known.joined(separator: ", ")))")
+            throw ExitCode(2)
+        }
+        do {
+            return try Estimator(catalog: try load()).estimate(plan, only: environments.isEmpty ? nil : Set(environments))
+        } catch let error as EstimateError {
+            Output.error(error.description)
+            throw ExitCode(2)
+        }
+    }
+}

@@ -55,20 +55,7 @@ struct CsvCommand: ParsableCommand {
             Output.error("error: --months \(months): must be 1–\(CostsCSV.maximumMonths)")
             throw ExitCode(2)
         }
-        let plan = try EstimateCommand.loadPlan(planPath)
-        let known = plan.environments.map(\.name)
-        for name in environments where !known.contains(name) {
-            Output.error("\(planPath): error: --env \(name): no such environment (the plan has: \(known.joined(separator: ", ")))")
-            throw ExitCode(2)
-        }
-        let estimate: Estimate
-        do {
-            estimate = try Estimator(catalog: try catalog.load())
-                .estimate(plan, only: environments.isEmpty ? nil : Set(environments))
-        } catch let error as EstimateError {
-            Output.error(error.description)
-            throw ExitCode(2)
-        }
+        let estimate = try catalog.estimate(planAt: planPath, environments: environments)
         let options = CostsCSV.Options(start: start, months: months, scenario: Scenario(rawValue: scenario.rawValue)!,
                                        environments: environments, summary: summary, byteOrderMark: bom)
         let csv: String

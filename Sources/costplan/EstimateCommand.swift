@@ -33,20 +33,7 @@ struct EstimateCommand: ParsableCommand {
     @OptionGroup var catalog: CatalogOptions
 
     func run() throws {
-        let plan = try Self.loadPlan(planPath)
-        let known = Set(plan.environments.map(\.name))
-        for name in environments where !known.contains(name) {
-            Output.error("\(planPath): error: --env \(name): no such environment (the plan has: \(plan.environments.map(\.name).joined(separator: ", ")))")
-            throw ExitCode(2)
-        }
-        let estimate: Estimate
-        do {
-            estimate = try Estimator(catalog: try catalog.load())
-                .estimate(plan, only: environments.isEmpty ? nil : Set(environments))
-        } catch let error as EstimateError {
-            Output.error(error.description)
-            throw ExitCode(2)
-        }
+        let estimate = try catalog.estimate(planAt: planPath, environments: environments)
         switch format {
         case .table: Output.write(EstimateTable.render(estimate, details: details))
         case .json: Output.write(EstimateJSON.render(estimate))

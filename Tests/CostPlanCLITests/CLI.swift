@@ -21,13 +21,13 @@ enum CLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[1]
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+    static func run(_ arguments: [String], stdin: String? = nil, catalogPath: String = catalog) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = root
         var environment = ProcessInfo.processInfo.environment
-        environment["COSTPLAN_CATALOG"] = catalog
+        environment["COSTPLAN_CATALOG"] = catalogPath
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -106,6 +106,20 @@ struct EstimateCommandTests {
         #expect(result.stdout.contains("Output format: table (terminal) or json"))
     }
 
+    /// Several processes that find no catalog build it at the same time and all succeed (the
+    /// losers of the race to create the schema retry, the loaders wait for the write lock).
+    @Test func concurrentFirstRunsShareOneNewCatalog() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("costplan-race-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let statuses = try await withThrowingTaskGroup(of: Int32.self) { group in
+            for _ in 0..<6 {
+                group.addTask { try CLI.run(["estimate", "examples/shangwellness.yaml", "--format", "json"], catalogPath: path).status }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(statuses == Array(repeating: 0, count: 6))
+    }
+
     @Test func validateAndPricingInfoWork() throws {
         let validate = try CLI.run(["validate", "examples/cloudweave.yaml", "examples/shangwellness.yaml"])
         #expect(validate.status == 0)

@@ -1,5 +1,6 @@
 import CostPlan
 import CostPlanStore
+import CostPlanTestSupport
 import Foundation
 import Testing
 
@@ -7,15 +8,10 @@ import Testing
 /// Run with `COSTPLAN_UPDATE_GOLDEN=1 swift test` to rewrite the golden files after an intended change.
 enum DiffSupport {
     static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    static let root = here.deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestRepository.root
     static let goldenDirectory = here.appendingPathComponent("Golden")
 
-    /// The repository's catalog, built once into a temporary SQLite file.
-    static let catalog: InMemoryPriceCatalog = {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("costplan-diff-\(UUID().uuidString).sqlite").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        return try! CatalogLoader(pricingDirectory: root.appendingPathComponent("pricing"), databasePath: path).load()
-    }()
+    static var catalog: InMemoryPriceCatalog { TestRepository.catalog }
 
     /// The text of `Plans/NAME.yaml`.
     static func fixture(_ name: String) throws -> String {
@@ -37,28 +33,8 @@ enum DiffSupport {
         try PlanParser.parse(text, file: file)
     }
 
-    /// Compares `actual` with the golden file `name`, printing the first differing line.
     static func check(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = goldenDirectory.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["COSTPLAN_UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: goldenDirectory, withIntermediateDirectories: true)
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("missing golden file \(name); run COSTPLAN_UPDATE_GOLDEN=1 swift test", sourceLocation: sourceLocation)
-            return
-        }
-        if actual != expected {
-            let a = actual.components(separatedBy: "\n"), e = expected.components(separatedBy: "\n")
-            let index = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, e.count)
-            Issue.record("""
-                \(name) differs at line \(index + 1):
-                  expected: \(index < e.count ? e[index] : "<end>")
-                  actual:   \(index < a.count ? a[index] : "<end>")
-                (COSTPLAN_UPDATE_GOLDEN=1 swift test rewrites golden files)
-                """, sourceLocation: sourceLocation)
-        }
+        try GoldenFiles(directory: goldenDirectory).check(actual, name, sourceLocation: sourceLocation)
     }
 }
 

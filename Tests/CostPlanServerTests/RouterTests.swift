@@ -1,6 +1,7 @@
 import CostPlan
 import CostPlanServer
 import CostPlanStore
+import CostPlanTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -10,12 +11,8 @@ import Testing
 /// holding one real example and one broken plan.
 @Suite(.serialized)
 struct RouterTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let catalog: InMemoryPriceCatalog = {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("costplan-server-\(UUID().uuidString).sqlite").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        return try! CatalogLoader(pricingDirectory: root.appendingPathComponent("pricing"), databasePath: path).load()
-    }()
+    static let root = TestRepository.root
+    static var catalog: InMemoryPriceCatalog { TestRepository.catalog }
 
     let plans: URL
 
