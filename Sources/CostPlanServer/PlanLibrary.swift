@@ -56,7 +56,8 @@ public actor PlanLibrary {
         var seen: Set<String> = []
         for path in Self.planFiles(in: sources) {
             let name = Self.planName(path)
-            guard seen.insert(name).inserted else { continue }
+            // The file's stem becomes a URL segment: only plain names are served.
+            guard PlanParser.isIdentifier(name), seen.insert(name).inserted else { continue }
             _ = refresh(name: name, path: path)
         }
         for name in entries.keys where !seen.contains(name) { drop(name) }

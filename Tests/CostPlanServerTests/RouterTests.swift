@@ -23,6 +23,10 @@ struct RouterTests {
                                          to: plans.appendingPathComponent("muejam-library.yaml"))
         try "version: 1\nname: broken\nregion: us-east-1\nenvironments:\n  production:\n    components:\n      web: {type: ec2, instance_type: t3.large, count: {min: 5, max: 2}}\n"
             .write(to: plans.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+        // File stems become URL segments: names that are not plain identifiers are not served.
+        for odd in ["..yaml", "bad name<x>.yaml"] {
+            try FileManager.default.copyItem(at: plans.appendingPathComponent("muejam-library.yaml"), to: plans.appendingPathComponent(odd))
+        }
     }
 
     func withClient(_ test: @Sendable (any TestClientProtocol) async throws -> Void) async throws {

@@ -44,6 +44,16 @@ struct PlanParserErrorTests {
              yaml: "version: 1\nname: t\nregion: us-east-1\ndescripton: x\nenvironments: {prod: {components: {c: {type: ecr}}}}",
              path: "descripton", line: 4,
              message: "unknown field 'descripton' for a plan", hint: "did you mean 'description'?"),
+        Case(name: "io1 EBS volume without IOPS",
+             yaml: plan("""
+                  disk:
+                    type: ebs
+                    volume_type: io1
+                    storage_gb: 100
+                  """),
+             // "is required" points at the component mapping's first field (line 8)
+             path: "environments.prod.components.disk.iops", line: 8,
+             message: "is required", hint: "io1 volumes are priced on their provisioned IOPS"),
         Case(name: "wrong type",
              yaml: plan("""
                   web:

@@ -190,7 +190,8 @@ public enum PlanParser {
         return text
     }
 
-    static func isIdentifier(_ text: String) -> Bool {
+    /// True for a valid plan, environment or component name: 1–64 of `[A-Za-z0-9._-]`, not `.` or `..`.
+    public static func isIdentifier(_ text: String) -> Bool {
         !text.isEmpty && text.count <= 64 && text.allSatisfy(identifierCharacters.contains) && text != "." && text != ".."
     }
 
