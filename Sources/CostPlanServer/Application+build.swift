@@ -22,13 +22,16 @@ public struct ServerSettings: Sendable {
 
 /// The web reports application: pages, the JSON API and assets, for the plans in `settings`
 /// priced with `catalog`. The server never opens the SQLite store itself.
-public func buildApplication(_ settings: ServerSettings, catalog: some PriceCatalog, logger: Logger) -> some ApplicationProtocol {
+/// `onRunning` is called once the port is bound.
+public func buildApplication(_ settings: ServerSettings, catalog: some PriceCatalog, logger: Logger,
+                             onRunning: @escaping @Sendable () async -> Void = {}) -> some ApplicationProtocol {
     let library = PlanLibrary(sources: settings.plans, catalog: catalog)
     let router = buildRouter(library: library, catalog: catalog, publicDirectory: settings.publicDirectory, logger: logger)
     return Application(
         router: router,
         server: .http1(configuration: .init(idleTimeout: .seconds(30))),
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "costplan"),
+        onServerRunning: { _ in await onRunning() },
         logger: logger
     )
 }

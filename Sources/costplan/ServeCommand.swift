@@ -41,9 +41,12 @@ struct ServeCommand: AsyncParsableCommand {
         let loaded = try catalog.load()
         var logger = Logger(label: "costplan")
         logger.logLevel = .info
+        let count = PlanLibrary.planFiles(in: plans).count
+        let (host, port) = (host, port)
         let app = buildApplication(ServerSettings(host: host, port: port, plans: plans, publicDirectory: publicDirectory),
-                                   catalog: loaded, logger: logger)
-        Output.error("costplan: serving \(PlanLibrary.planFiles(in: plans).count) plans on http://\(host):\(port)/ (Ctrl-C stops)")
+                                   catalog: loaded, logger: logger) {
+            Output.error("costplan: serving \(count) plans on http://\(host):\(port)/ (Ctrl-C stops)")
+        }
         do {
             try await app.runService()
         } catch {
