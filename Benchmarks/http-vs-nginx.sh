@@ -14,7 +14,9 @@ if [ ${#need[@]} -gt 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteract
 swift build -c release --product costplan >/dev/null
 bin="$(swift build -c release --show-bin-path)/costplan"
 work=$(mktemp -d)
+chmod 755 "$work"   # nginx workers run as www-data
 "$bin" report examples --out "$work/site" >/dev/null
+chmod -R a+rX "$work/site"
 
 cat >"$work/nginx.conf" <<CONF
 worker_processes 1;
@@ -30,7 +32,7 @@ http {
 CONF
 nginx -c "$work/nginx.conf" &
 nginx_pid=$!
-"$bin" serve --port 18080 --plans examples 2>/dev/null &
+"$bin" serve --port 18080 --plans examples --log-level "${LOG_LEVEL:-info}" 2>/dev/null &
 server=$!
 trap 'kill $server $nginx_pid 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do curl -fsS http://127.0.0.1:18080/healthz >/dev/null 2>&1 && curl -fsS http://127.0.0.1:18081/index.html >/dev/null 2>&1 && break; sleep 0.1; done

@@ -61,9 +61,13 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
 }
 
 extension Response {
-    static func html(_ bytes: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
+    static func html(_ buffer: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache"],
-                 body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+                 body: .init(byteBuffer: buffer))
+    }
+
+    static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        html(ByteBuffer(string: text), status: status)
     }
 
     static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {

@@ -1,5 +1,11 @@
 import CostPlan
 import Foundation
+import Hummingbird
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The plans a site shows, loaded from plan files and folders and priced once; a plan is
 /// re-read, re-priced and its pages re-rendered on the first request after its file changes
@@ -16,7 +22,7 @@ public actor PlanLibrary {
 
         /// An entry for a plan loaded outside a library (the static report).
         public init(name: String, path: String, outcome: Outcome) {
-            self.init(name: name, path: path, stamp: FileStamp(modified: .distantPast, size: 0), outcome: outcome)
+            self.init(name: name, path: path, stamp: FileStamp(seconds: 0, nanoseconds: 0, size: 0), outcome: outcome)
         }
 
         init(name: String, path: String, stamp: FileStamp, outcome: Outcome) {
@@ -33,15 +39,18 @@ public actor PlanLibrary {
         case failed([String])
     }
 
+    /// A file's modification time and size: a change to either reloads the plan.
     struct FileStamp: Equatable, Sendable {
-        var modified: Date
+        var seconds: Int
+        var nanoseconds: Int
         var size: Int
     }
 
     private let sources: [String]
     private let catalog: any PriceCatalog
     private var entries: [String: Entry] = [:]
-    private var pages: [String: [UInt8]] = [:]
+    /// Rendered pages as response-ready buffers (shared, never copied per request).
+    private var pages: [String: ByteBuffer] = [:]
 
     /// `sources` are plan files and folders (their `*.yaml`, `*.yml`, `*.json`, not recursive).
     public init(sources: [String], catalog: any PriceCatalog) {
@@ -70,14 +79,22 @@ public actor PlanLibrary {
         return all().first { $0.name == name }
     }
 
+    /// The plan `name` (reloaded if its file changed) and its cached page `key`, rendered from the
+    /// entry when missing, in one call (one actor hop per request). Nil when there is no such plan
+    /// or `render` has no page for it.
+    public func page(of name: String, _ key: String, render: (Entry) -> String?) -> ByteBuffer? {
+        guard let entry = entry(name) else { return nil }
+        return page("plan:\(entry.name)/\(key)") { render(entry) }
+    }
+
     /// A cached rendered page for `key`, rendering it with `render` when missing.
     /// The cache of a plan is cleared whenever the plan reloads.
-    public func page(_ key: String, render: () -> String?) -> [UInt8]? {
+    public func page(_ key: String, render: () -> String?) -> ByteBuffer? {
         if let cached = pages[key] { return cached }
         guard let text = render() else { return nil }
-        let bytes = Array(text.utf8)
-        pages[key] = bytes
-        return bytes
+        let buffer = ByteBuffer(string: text)
+        pages[key] = buffer
+        return buffer
     }
 
     /// Loads and prices one plan file (also used by `costplan report`).
@@ -130,9 +147,15 @@ public actor PlanLibrary {
         pages["index"] = nil
     }
 
+    /// One `stat` call (this runs on every page request, so not Foundation's attribute dictionary).
     private static func stamp(_ path: String) -> FileStamp? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let modified = attributes[.modificationDate] as? Date else { return nil }
-        return FileStamp(modified: modified, size: (attributes[.size] as? Int) ?? 0)
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        let time = info.st_mtimespec
+        #else
+        let time = info.st_mtim
+        #endif
+        return FileStamp(seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec), size: Int(info.st_size))
     }
 }

@@ -28,6 +28,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("public-dir"), help: ArgumentHelp("Folder of static assets served under /assets/.", valueName: "dir"))
     var publicDirectory = "Public"
 
+    @Option(name: .customLong("log-level"), help: ArgumentHelp(
+        "Log level: info logs one line per request; warning logs problems only.", valueName: "level"))
+    var logLevel: Logger.Level = .info
+
     @OptionGroup var catalog: CatalogOptions
 
     func validate() throws {
@@ -40,7 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let loaded = try catalog.load()
         var logger = Logger(label: "costplan")
-        logger.logLevel = .info
+        logger.logLevel = logLevel
         let count = PlanLibrary.planFiles(in: plans).count
         let (host, port) = (host, port)
         let app = buildApplication(ServerSettings(host: host, port: port, plans: plans, publicDirectory: publicDirectory),
@@ -60,3 +64,5 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 }
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}

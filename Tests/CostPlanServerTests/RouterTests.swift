@@ -235,3 +235,39 @@ struct DiffRouteTests {
         }
     }
 }
+
+/// Finance CSV downloads from the pages' month picker and the documented URL.
+@Suite(.serialized)
+struct CostsDownloadTests {
+    func withClient(_ test: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let library = PlanLibrary(sources: [TestRepository.example("muejam-library.yaml")], catalog: RouterTests.catalog)
+        let router = buildRouter(library: library, catalog: RouterTests.catalog,
+                                 publicDirectory: RouterTests.root.appendingPathComponent("Public").path)
+        try await Application(router: router).test(.router, test)
+    }
+
+    @Test func downloadsAMonthAsAnAttachment() async throws {
+        try await withClient { client in
+            for uri in ["/plans/muejam-library/costs-2027-02.csv", "/plans/muejam-library/costs.csv?month=2027-02"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .ok, "\(uri)")
+                    #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
+                    #expect(response.headers[.contentDisposition] == "attachment; filename=\"muejam-library-costs-2027-02.csv\"")
+                    let body = String(buffer: response.body)
+                    #expect(body.hasPrefix("month,plan,environment,region,component,component_type,service,line_item,"))
+                    #expect(body.contains("\r\n2027-02,muejam-library,production,"))
+                    // February 2027 has 28 days: 672 hours basis on time-billed rows
+                    #expect(body.contains(",672,"))
+                }
+            }
+            try await client.execute(uri: "/plans/muejam-library/costs.csv?month=2027-02&env=dev", method: .get) { response in
+                let rows = String(buffer: response.body).split(separator: "\r\n").dropFirst()
+                #expect(!rows.isEmpty && rows.allSatisfy { $0.hasPrefix("2027-02,muejam-library,dev,") })
+            }
+            for bad in ["/plans/muejam-library/costs-2027-13.csv", "/plans/muejam-library/costs.csv?month=soon",
+                        "/plans/muejam-library/costs.csv?month=2027-02&env=nope"] {
+                try await client.execute(uri: bad, method: .get) { response in #expect(response.status == .badRequest, "\(bad)") }
+            }
+        }
+    }
+}

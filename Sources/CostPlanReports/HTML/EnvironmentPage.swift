@@ -27,6 +27,7 @@ enum EnvironmentPage {
                 "<a href=\"\(HTML.escape(links.environment(plan, $0.name)))\">\(HTML.escape($0.name))</a>"
             }.joined(separator: " · ") + " · <a href=\"\(HTML.escape(links.plan(plan)))\">all tiers side by side</a></p>\n"
         }
+        body += HTML.downloadForm(plan: plan, environment: env.name, links: links)
         body += lineItems(env)
         body += usageDependent(env)
         return HTML.document(title: "\(plan) · \(env.name)", links: links, snapshot: estimate.pricing, current: .plan,

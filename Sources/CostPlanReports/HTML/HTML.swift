@@ -129,3 +129,19 @@ enum HTML {
     /// Which site section a page belongs to (marked in the navigation).
     enum Page { case index, plan, rates, other }
 }
+
+extension HTML {
+    /// The "Download CSV" form: a month picker that asks the server for
+    /// `plans/NAME/costs.csv?month=YYYY-MM` (one environment with `env`). Needs `costplan serve`.
+    static func downloadForm(plan: String, environment: String?, links: SiteLinks) -> String {
+        let action = "\(links.root)plans/\(pathSegment(plan))/costs.csv"
+        var form = "<form class=\"download\" method=\"get\" action=\"\(escape(action))\">\n"
+            + "<label>Finance CSV for the month <input type=\"month\" name=\"month\" required "
+            + "pattern=\"[0-9]{4}-[0-9]{2}\" placeholder=\"2027-02\"></label>\n"
+        if let environment {
+            form += "<input type=\"hidden\" name=\"env\" value=\"\(escape(environment))\">\n"
+        }
+        return form + "<button type=\"submit\">Download CSV</button>\n"
+            + "<span class=\"small\">calendar-month hours, one row per line item (served by <code>costplan serve</code>)</span>\n</form>\n"
+    }
+}

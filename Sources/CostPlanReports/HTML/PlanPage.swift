@@ -14,6 +14,7 @@ enum PlanPage {
             + "\(envs.count) environment\(envs.count == 1 ? "" : "s"), "
             + "\(EstimateTable.componentIDs(envs).count) components.</p>\n"
         body += summary(estimate, links: links)
+        body += HTML.downloadForm(plan: estimate.planName, environment: nil, links: links)
         body += matrix(estimate, links: links)
         body += PlanCharts.byService(envs)
         body += PlanCharts.curvesSection(curves, envs: envs)

@@ -47,7 +47,7 @@ struct APIController<Catalog: PriceCatalog> {
         case let .priced(_, estimate, _):
             let bytes = await library.page("plan:\(entry.name)/json") { EstimateJSON.render(estimate) }
             return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                            body: .init(byteBuffer: ByteBuffer(bytes: bytes ?? [])))
+                            body: .init(byteBuffer: bytes ?? ByteBuffer()))
         case let .failed(problems):
             return .json(Self.error("the plan '\(name)' is invalid", details: problems), status: .unprocessableContent)
         }

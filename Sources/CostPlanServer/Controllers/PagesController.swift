@@ -15,9 +15,16 @@ struct PagesController<Catalog: PriceCatalog> {
             router.on("/index.html", method: method) { _, _ in await index() }
             router.on("/rates.html", method: method) { request, _ in await rates(request) }
             router.on("/plans/:plan", method: method) { _, context in await plan(context.parameters.get("plan") ?? "") }
-            router.on("/plans/:plan/:file", method: method) { _, context in
+            router.on("/plans/:plan/:file", method: method) { request, context in
                 let name = context.parameters.get("plan") ?? "", file = context.parameters.get("file") ?? ""
-                if file.hasPrefix("costs-"), file.hasSuffix(".csv") { return await costs(plan: name, file: file) }
+                if file == "costs.csv" {   // the pages' month picker: ?month=YYYY-MM[&env=NAME]
+                    let month = request.uri.queryParameters.get("month") ?? ""
+                    return await costs(plan: name, month: month, environment: request.uri.queryParameters.get("env"))
+                }
+                if file.hasPrefix("costs-"), file.hasSuffix(".csv") {
+                    return await costs(plan: name, month: String(file.dropFirst("costs-".count).dropLast(".csv".count)),
+                                       environment: request.uri.queryParameters.get("env"))
+                }
                 return await environment(plan: name, file: file)
             }
         }
@@ -28,13 +35,13 @@ struct PagesController<Catalog: PriceCatalog> {
         let bytes = await library.page("index") {
             HTMLPages.index(StaticSite.indexEntries(entries), snapshot: catalog.snapshot, links: SiteLinks(root: ""))
         }
-        return .html(bytes ?? [])
+        return .html(bytes ?? ByteBuffer())
     }
 
     private func rates(_ request: Request) async -> Response {
         let query = request.uri.queryParameters.get("q").flatMap { $0.isEmpty ? nil : String($0.prefix(200)) }
         if query == nil, let cached = await library.page("rates", render: { renderRates(nil) }) { return .html(cached) }
-        return .html(Array(renderRates(query).utf8))
+        return .html(renderRates(query))
     }
 
     private func renderRates(_ query: String?) -> String {
@@ -42,45 +49,46 @@ struct PagesController<Catalog: PriceCatalog> {
     }
 
     private func plan(_ file: String) async -> Response {
-        guard file.hasSuffix(".html"), let entry = await library.entry(String(file.dropLast(5))) else { return notFound(root: "../") }
-        let bytes = await library.page("plan:\(entry.name)/plan") {
+        guard file.hasSuffix(".html") else { return notFound(root: "../") }
+        let page = await library.page(of: String(file.dropLast(5)), "plan") { entry in
             switch entry.outcome {
             case let .priced(_, estimate, curves): HTMLPages.plan(estimate, curves: curves, links: SiteLinks(root: "../"))
             case let .failed(problems): HTMLPages.planProblems(name: entry.name, problems: problems, links: SiteLinks(root: "../"))
             }
         }
-        return .html(bytes ?? [])
+        return page.map { .html($0) } ?? notFound(root: "../")
     }
 
     private func environment(plan name: String, file: String) async -> Response {
-        guard file.hasSuffix(".html"), let entry = await library.entry(name),
-              case let .priced(_, estimate, _) = entry.outcome else { return notFound(root: "../../") }
+        guard file.hasSuffix(".html") else { return notFound(root: "../../") }
         let env = String(file.dropLast(5))
-        guard let bytes = await library.page("plan:\(entry.name)/env/\(env)", render: {
-            HTMLPages.environment(estimate, environment: env, links: SiteLinks(root: "../../"))
-        }) else { return notFound(root: "../../") }
-        return .html(bytes)
+        let page = await library.page(of: name, "env/\(env)") { entry in
+            guard case let .priced(_, estimate, _) = entry.outcome else { return nil }
+            return HTMLPages.environment(estimate, environment: env, links: SiteLinks(root: "../../"))
+        }
+        return page.map { .html($0) } ?? notFound(root: "../../")
     }
 
-    /// `costs-YYYY-MM.csv`: the finance CSV of one calendar month (desired scenario), as a download.
-    private func costs(plan name: String, file: String) async -> Response {
+    /// `costs-YYYY-MM.csv` (or `costs.csv?month=YYYY-MM`): the finance CSV of one calendar month
+    /// (desired scenario; one environment with `env`), as a download.
+    private func costs(plan name: String, month monthText: String, environment: String?) async -> Response {
         guard let entry = await library.entry(name), case let .priced(_, estimate, _) = entry.outcome else {
             return notFound(root: "../../")
         }
-        let monthText = String(file.dropFirst("costs-".count).dropLast(".csv".count))
         do {
             let month = try CalendarMonth(parsing: monthText)
-            let csv = try CostsCSV.render(estimate, options: CostsCSV.Options(start: month))
+            let csv = try CostsCSV.render(estimate, options: CostsCSV.Options(
+                start: month, environments: environment.map { [$0] } ?? []))
             return Response(status: .ok, headers: [
                 .contentType: "text/csv; charset=utf-8",
-                .contentDisposition: "attachment; filename=\"\(entry.name)-costs-\(monthText).csv\"",
+                .contentDisposition: "attachment; filename=\"\(entry.name)\(environment.map { "-\($0)" } ?? "")-costs-\(month).csv\"",
             ], body: .init(byteBuffer: ByteBuffer(string: csv)))
         } catch {
-            return .text("bad month '\(monthText)': use costs-YYYY-MM.csv, e.g. costs-2027-02.csv\n", status: .badRequest)
+            return .text("cannot make the CSV: \(error) (months are YYYY-MM, e.g. costs-2027-02.csv)\n", status: .badRequest)
         }
     }
 
     private func notFound(root: String) -> Response {
-        .html(Array(HTMLPages.notFound(links: SiteLinks(root: root)).utf8), status: .notFound)
+        .html(HTMLPages.notFound(links: SiteLinks(root: root)), status: .notFound)
     }
 }
