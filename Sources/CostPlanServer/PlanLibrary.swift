@@ -101,6 +101,11 @@ public actor PlanLibrary {
     public static func load(path: String, catalog: any PriceCatalog) -> Outcome {
         do {
             let plan = try PlanParser.parse(contentsOf: path)
+            // Pages link to a plan by its name and are served by file name: the two must agree.
+            guard plan.name == planName(path) else {
+                return .failed(["\(path): error: name: the plan is named '\(plan.name)' but its file is named '\(planName(path))'"
+                    + "\n    hint: rename the file to \(plan.name).\((path as NSString).pathExtension) (the site serves it as plans/\(plan.name).html), or change `name:`"])
+            }
             let estimate = try Estimator(catalog: catalog).estimate(plan)
             return .priced(plan, estimate, ScaleCurve.curves(plan: plan, estimate: estimate))
         } catch let error as PlanError {

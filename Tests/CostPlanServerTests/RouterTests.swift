@@ -23,6 +23,9 @@ struct RouterTests {
                                          to: plans.appendingPathComponent("muejam-library.yaml"))
         try "version: 1\nname: broken\nregion: us-east-1\nenvironments:\n  production:\n    components:\n      web: {type: ec2, instance_type: t3.large, count: {min: 5, max: 2}}\n"
             .write(to: plans.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+        // A plan whose `name` differs from its file name is shown with that problem.
+        try "version: 1\nname: other\nregion: us-east-1\nenvironments:\n  p:\n    components:\n      c: {type: ecr, storage_gb: 1}\n"
+            .write(to: plans.appendingPathComponent("renamed.yaml"), atomically: true, encoding: .utf8)
         // File stems become URL segments: names that are not plain identifiers are not served.
         for odd in ["..yaml", "bad name<x>.yaml"] {
             try FileManager.default.copyItem(at: plans.appendingPathComponent("muejam-library.yaml"), to: plans.appendingPathComponent(odd))
@@ -116,8 +119,9 @@ struct RouterTests {
                 #expect(response.status == .ok)
                 let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
                 let plans = json?["plans"] as? [[String: Any]]
-                #expect(plans?.map { $0["name"] as? String } == ["broken", "muejam-library"])
-                #expect(plans?.map { $0["valid"] as? Bool } == [false, true])
+                #expect(plans?.map { $0["name"] as? String } == ["broken", "muejam-library", "renamed"])
+                #expect(plans?.map { $0["valid"] as? Bool } == [false, true, false])
+                #expect((plans?.last?["errors"] as? [String])?.first?.contains("the plan is named 'other' but its file is named 'renamed'") == true)
             }
             try await client.execute(uri: "/api/plans/muejam-library", method: .get) { response in
                 #expect(response.status == .ok)
