@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "CostPlanCSVTests", dependencies: ["CostPlanTestSupport", "CostPlanReports", "CostPlanStore", "CostPlan"]),
         .testTarget(name: "CostPlanDiffTests", dependencies: ["CostPlanTestSupport", "CostPlanReports", "CostPlanStore", "CostPlan"]),
         .testTarget(name: "CostPlanHTMLTests", dependencies: ["CostPlanTestSupport", "CostPlanReports", "CostPlanStore", "CostPlan"]),
-        .testTarget(name: "CostPlanCLITests", dependencies: ["costplan"]),
+        .testTarget(name: "CostPlanCLITests", dependencies: ["costplan", "CostPlanTestSupport"]),
         .testTarget(
             name: "CostPlanServerTests",
             dependencies: [

@@ -1,3 +1,4 @@
+import CostPlanTestSupport
 import Foundation
 import Testing
 
@@ -6,39 +7,8 @@ import Testing
 struct DiffCommandTests {
     static let catalog = FileManager.default.temporaryDirectory.appendingPathComponent("costplan-diff-cli-\(UUID().uuidString).sqlite").path
 
-    struct Result { var status: Int32; var stdout: String; var stderr: String }
-
-    /// The `costplan` built beside the test bundle (any scratch path), else `.build/debug`.
-    static var executable: URL? {
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("costplan")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        let fallback = DiffSupport.root.appendingPathComponent(".build/debug/costplan")
-        return FileManager.default.isExecutableFile(atPath: fallback.path) ? fallback : nil
-    }
-
-    static func run(_ arguments: [String], in directory: URL = DiffSupport.root) throws -> Result {
-        let executable = try #require(executable, "build the costplan executable first (swift build)")
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment["COSTPLAN_CATALOG"] = catalog
-        environment["COSTPLAN_PRICING_DIR"] = DiffSupport.root.appendingPathComponent("pricing").path
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+    static func run(_ arguments: [String], in directory: URL = DiffSupport.root) throws -> CostplanProcess.Result {
+        try CostplanProcess.run(arguments, in: directory, catalogPath: catalog)
     }
 
     static func fixture(_ name: String) -> String { DiffSupport.here.appendingPathComponent("Plans/\(name).yaml").path }
