@@ -22,14 +22,21 @@ public struct ServerSettings: Sendable {
 
 /// The web reports application: pages, the JSON API and assets, for the plans in `settings`
 /// priced with `catalog`. The server never opens the SQLite store itself.
-/// `onRunning` is called once the port is bound.
+/// `onRunning` is called once the port is bound. Pages served once are then answered from
+/// `pageCache` by `CachedPageResponder` on the event loop.
 public func buildApplication(_ settings: ServerSettings, catalog: some PriceCatalog, logger: Logger,
+                             pageCache cache: PageCache = PageCache(),
                              onRunning: @escaping @Sendable () async -> Void = {}) -> some ApplicationProtocol {
     let library = PlanLibrary(sources: settings.plans, catalog: catalog)
-    let router = buildRouter(library: library, catalog: catalog, publicDirectory: settings.publicDirectory, logger: logger)
+    let router = buildRouter(library: library, catalog: catalog, publicDirectory: settings.publicDirectory,
+                             pageCache: cache, logger: logger)
+    // Cached pages are answered on the event loop; the responder also owns the idle timeout.
+    let responderLogger = logger
     return Application(
         router: router,
-        server: .http1(configuration: .init(idleTimeout: .seconds(30))),
+        server: .http1(configuration: .init(additionalChannelHandlers: [
+            CachedPageResponder(cache: cache, logger: responderLogger, idleTimeout: .seconds(30)),
+        ])),
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "costplan"),
         onServerRunning: { _ in await onRunning() },
         logger: logger
@@ -37,13 +44,15 @@ public func buildApplication(_ settings: ServerSettings, catalog: some PriceCata
 }
 
 /// The routes: pages (GET/HEAD), `/api/…`, `/healthz` and `/assets/…` from `publicDirectory`.
+/// Pages served are also stored in `pageCache` for `CachedPageResponder`.
 public func buildRouter(library: PlanLibrary, catalog: some PriceCatalog, publicDirectory: String,
+                        pageCache: PageCache = PageCache(),
                         logger: Logger = Logger(label: "costplan")) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: FileMiddleware(publicDirectory, urlBasePath: "/assets", searchForIndexHtml: false, logger: logger))
-    PagesController(library: library, catalog: catalog).addRoutes(to: router)
+    PagesController(library: library, catalog: catalog, cache: pageCache).addRoutes(to: router)
     APIController(library: library, catalog: catalog).addRoutes(to: router)
     router.get("/healthz") { _, _ in Response.text("ok\n") }
     return router
@@ -55,9 +64,14 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         var response = try await next(request, context)
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.init("X-Frame-Options")!] = "DENY"
-        response.headers[.contentSecurityPolicy] = "default-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'"
+        response.headers[.contentSecurityPolicy] = SecurityHeaders.contentSecurityPolicy
         return response
     }
+}
+
+enum SecurityHeaders {
+    /// Resources from this site only; no scripts at all (the pages need none).
+    static let contentSecurityPolicy = "default-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'"
 }
 
 extension Response {

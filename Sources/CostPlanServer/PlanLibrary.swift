@@ -1,11 +1,6 @@
 import CostPlan
 import Foundation
 import Hummingbird
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The plans a site shows, loaded from plan files and folders and priced once; a plan is
 /// re-read, re-priced and its pages re-rendered on the first request after its file changes
@@ -37,13 +32,6 @@ public actor PlanLibrary {
         case priced(Plan, Estimate, [ScaleCurve])
         /// Every problem, as the CLI prints them.
         case failed([String])
-    }
-
-    /// A file's modification time and size: a change to either reloads the plan.
-    struct FileStamp: Equatable, Sendable {
-        var seconds: Int
-        var nanoseconds: Int
-        var size: Int
     }
 
     private let sources: [String]
@@ -82,9 +70,9 @@ public actor PlanLibrary {
     /// The plan `name` (reloaded if its file changed) and its cached page `key`, rendered from the
     /// entry when missing, in one call (one actor hop per request). Nil when there is no such plan
     /// or `render` has no page for it.
-    public func page(of name: String, _ key: String, render: (Entry) -> String?) -> ByteBuffer? {
-        guard let entry = entry(name) else { return nil }
-        return page("plan:\(entry.name)/\(key)") { render(entry) }
+    public func page(of name: String, _ key: String, render: (Entry) -> String?) -> (page: ByteBuffer, entry: Entry)? {
+        guard let entry = entry(name), let page = page("plan:\(entry.name)/\(key)", render: { render(entry) }) else { return nil }
+        return (page, entry)
     }
 
     /// A cached rendered page for `key`, rendering it with `render` when missing.
@@ -135,7 +123,7 @@ public actor PlanLibrary {
     // MARK: - Private
 
     private func refresh(name: String, path: String) -> Entry? {
-        guard let stamp = Self.stamp(path) else {
+        guard let stamp = FileStamp(path: path) else {
             drop(name)
             return nil
         }
@@ -150,17 +138,5 @@ public actor PlanLibrary {
         entries[name] = nil
         pages = pages.filter { !$0.key.hasPrefix("plan:\(name)/") }
         pages["index"] = nil
-    }
-
-    /// One `stat` call (this runs on every page request, so not Foundation's attribute dictionary).
-    private static func stamp(_ path: String) -> FileStamp? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        #if canImport(Darwin)
-        let time = info.st_mtimespec
-        #else
-        let time = info.st_mtim
-        #endif
-        return FileStamp(seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec), size: Int(info.st_size))
     }
 }

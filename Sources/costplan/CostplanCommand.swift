@@ -1,6 +1,5 @@
 import ArgumentParser
 
-@main
 struct CostplanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "costplan",

@@ -8,6 +8,8 @@ import Hummingbird
 struct PagesController<Catalog: PriceCatalog> {
     let library: PlanLibrary
     let catalog: Catalog
+    /// Where served pages are kept for `CachedPageResponder` (stored under their canonical path).
+    let cache: PageCache
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         for method in [HTTPRequest.Method.get, .head] {
@@ -40,7 +42,10 @@ struct PagesController<Catalog: PriceCatalog> {
 
     private func rates(_ request: Request) async -> Response {
         let query = request.uri.queryParameters.get("q").flatMap { $0.isEmpty ? nil : String($0.prefix(200)) }
-        if query == nil, let cached = await library.page("rates", render: { renderRates(nil) }) { return .html(cached) }
+        if query == nil, let cached = await library.page("rates", render: { renderRates(nil) }) {
+            cache.store(cached, for: "/rates.html", source: nil)
+            return .html(cached)
+        }
         return .html(renderRates(query))
     }
 
@@ -50,23 +55,30 @@ struct PagesController<Catalog: PriceCatalog> {
 
     private func plan(_ file: String) async -> Response {
         guard file.hasSuffix(".html") else { return notFound(root: "../") }
-        let page = await library.page(of: String(file.dropLast(5)), "plan") { entry in
+        let served = await library.page(of: String(file.dropLast(5)), "plan") { entry in
             switch entry.outcome {
             case let .priced(_, estimate, curves): HTMLPages.plan(estimate, curves: curves, links: SiteLinks(root: "../"))
             case let .failed(problems): HTMLPages.planProblems(name: entry.name, problems: problems, links: SiteLinks(root: "../"))
             }
         }
-        return page.map { .html($0) } ?? notFound(root: "../")
+        return cached(served, at: "/plans/\(file)") ?? notFound(root: "../")
     }
 
     private func environment(plan name: String, file: String) async -> Response {
         guard file.hasSuffix(".html") else { return notFound(root: "../../") }
         let env = String(file.dropLast(5))
-        let page = await library.page(of: name, "env/\(env)") { entry in
+        let served = await library.page(of: name, "env/\(env)") { entry in
             guard case let .priced(_, estimate, _) = entry.outcome else { return nil }
             return HTMLPages.environment(estimate, environment: env, links: SiteLinks(root: "../../"))
         }
-        return page.map { .html($0) } ?? notFound(root: "../../")
+        return cached(served, at: "/plans/\(name)/\(file)") ?? notFound(root: "../../")
+    }
+
+    /// The response for a plan's page, which is also stored in `cache` under `path`.
+    private func cached(_ served: (page: ByteBuffer, entry: PlanLibrary.Entry)?, at path: String) -> Response? {
+        guard let (page, entry) = served else { return nil }
+        cache.store(page, for: path, source: (entry.path, entry.stamp))
+        return .html(page)
     }
 
     /// `costs-YYYY-MM.csv` (or `costs.csv?month=YYYY-MM`): the finance CSV of one calendar month
