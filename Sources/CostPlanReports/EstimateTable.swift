@@ -57,7 +57,7 @@ public enum EstimateTable {
             for warning in env.warnings { out += "\nwarning: \(warning)" }
             let derived = env.components.filter { !($0.capacity?.derived.isEmpty ?? true) }.map(\.id)
             if !derived.isEmpty {
-                out += "\n\(env.name): sized from demand: \(derived.joined(separator: ", ")) (`costplan capacity` shows how)"
+                out += "\n\(env.name): capacity checked against demand for \(derived.joined(separator: ", ")) (`costplan capacity` for the figures)"
             }
             let unknown = env.usageDependentItems
             if !unknown.isEmpty {
