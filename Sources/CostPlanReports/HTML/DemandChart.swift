@@ -28,6 +28,17 @@ extension PlanCharts {
         return out + "</div>\n</section>\n"
     }
 
+    /// The curve as steps: counts change in whole units, so the cost holds level between
+    /// sampled demands and jumps at the next one; runs of equal cost collapse to their ends.
+    static func stepPoints(_ xs: [Double], _ ys: [Double]) -> [(Double, Double)] {
+        var out: [(Double, Double)] = []
+        for (index, (x, y)) in zip(xs, ys).enumerated() {
+            if let last = out.last, last.1 != y { out.append((x, last.1)) }
+            if out.last?.1 != y || index == xs.count - 1 { out.append((x, y)) }
+        }
+        return out
+    }
+
     /// One environment: monthly cost (y, from $0) against peak requests/s (x, from 0).
     static func demandChart(_ curve: DemandCurve, environment: String, id: String) -> String {
         let xs = curve.peakRPS.map(double), ys = curve.monthly.map(double)
@@ -36,7 +47,7 @@ extension PlanCharts {
         let xSpan = last > 0 ? last : 1, yMax = top > 0 ? top : 1
         func x(_ v: Double) -> Double { x0 + v / xSpan * (x1 - x0) }
         func y(_ c: Double) -> Double { y0 - c / yMax * (y0 - y1) }
-        let points = zip(xs, ys).map { "\(coord(x($0))),\(coord(y($1)))" }.joined(separator: " ")
+        let points = stepPoints(xs, ys).map { "\(coord(x($0))),\(coord(y($1)))" }.joined(separator: " ")
         let todayX = x(double(curve.todayPeakRPS)), todayY = y(double(curve.todayMonthly))
         let name = HTML.escape(environment)
         let saturation = curve.saturatesAtRPS.map { "saturates at \(CapacityTable.figure($0)) peak rps" } ?? "no range saturates"
