@@ -52,8 +52,8 @@ struct CountSizing {
         let atPeak = Self.required(peak, perUnit), atAverage = Self.required(average, perUnit)
         var sized = range
         var derived = [
-            "required_at_peak = ceil(\(peakName) \(Self.plain(peak)) ÷ \(perUnitField) \(Self.plain(perUnit))) = \(atPeak) \(unit)",
-            "required_at_average = ceil(\(averageName) \(Self.plain(average)) ÷ \(perUnitField) \(Self.plain(perUnit))) = \(atAverage) \(unit)",
+            "required_at_peak = ceil(\(peakName) \(Self.plain(peak)) ÷ \(perUnitField) \(Self.plain(perUnit))) = \(counted(atPeak))",
+            "required_at_average = ceil(\(averageName) \(Self.plain(average)) ÷ \(perUnitField) \(Self.plain(perUnit))) = \(counted(atAverage))",
         ]
         var explicit: [String] = []
         if desiredGiven {
@@ -77,6 +77,11 @@ struct CountSizing {
             saturatesAtRPS: saturation * rpsPerDemandUnit, headroom: peak.isZero ? nil : saturation / peak,
             derived: derived, explicit: explicit, warning: warning)
         return (sized, capacity)
+    }
+
+    /// "1 task", "3 tasks".
+    func counted(_ n: Int) -> String {
+        "\(n) \(n == 1 && unit.hasSuffix("s") ? String(unit.dropLast()) : unit)"
     }
 
     /// `ceil(demand ÷ perUnit)` as a count (0 for no demand).
