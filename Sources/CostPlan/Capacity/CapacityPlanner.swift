@@ -40,9 +40,14 @@ public struct CapacityPlanner: Sendable {
         points.append(demand.peakRPS)
         if let saturation { points.append(saturation) }
         points = Array(Set(points)).sorted()
-        let monthly = try points.map { try atPeak(environment, $0, file: file).monthly.desired }
-        let today = try estimator.price(environment, file: file).monthly.desired
-        return DemandCurve(peakRPS: points, monthly: monthly, todayPeakRPS: demand.peakRPS, todayMonthly: today,
+        // Only components with a `capacity:` block change with the demand: price the rest once.
+        let today = try estimator.price(environment, file: file)
+        let sizedIDs = Set(environment.components.filter { $0.capacity != nil }.map(\.id))
+        let unchanged = today.components.filter { !sizedIDs.contains($0.id) }.reduce(Decimal(0)) { $0 + $1.monthly.desired }
+        var sizedOnly = environment
+        sizedOnly.components = environment.components.filter { sizedIDs.contains($0.id) }
+        let monthly = try points.map { unchanged + (try atPeak(sizedOnly, $0, file: file).monthly.desired) }
+        return DemandCurve(peakRPS: points, monthly: monthly, todayPeakRPS: demand.peakRPS, todayMonthly: today.monthly.desired,
                            saturatesAtRPS: saturation)
     }
 
