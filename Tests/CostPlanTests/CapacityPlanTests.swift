@@ -45,6 +45,13 @@ struct CapacityPlanTests {
         #expect(found.contains { $0.path == path && $0.message.contains(message) }, "\(found)")
     }
 
+    @Test func anInvalidDemandIsReportedOnce() {
+        let found = diagnostics(singleComponentPlan(Self.api, environment: "demand: {peak_rps: 10, average_rps: 20}"))
+        #expect(found.map(\.path) == ["environments.test.demand.average_rps"])
+        let missingPeak = diagnostics(singleComponentPlan(Self.api, environment: "demand: {average_rps: 20}"))
+        #expect(missingPeak.map(\.path) == ["environments.test.demand.peak_rps"])
+    }
+
     @Test func extendsInheritsDemandAndCapacityAndMayReplaceThem() throws {
         let plan = try parsePlan("""
             version: 1

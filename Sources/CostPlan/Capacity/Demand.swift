@@ -44,7 +44,9 @@ public struct Demand: Hashable, Sendable {
             : scaled(by: peak / peakRPS)
     }
 
-    /// Reads the `demand:` block of an environment; nil (with diagnostics) when invalid.
+    /// Reads the `demand:` block of an environment (nil when absent). An invalid block is
+    /// reported and read as a zero demand, so that the plan's components are not also reported
+    /// as lacking one (the plan is rejected either way).
     static func read(_ env: FieldReader) -> Demand? {
         guard let block = env.nested("demand") else { return nil }
         defer { block.finish(what: "demand") }
@@ -53,11 +55,12 @@ public struct Demand: Hashable, Sendable {
         let reads = block.decimal("peak_read_rps", unit: "reads/s")
         let egress = block.decimal("egress_gb", unit: "GB a month")
         let workingSet = block.decimal("working_set_gb", unit: "GB")
-        guard let peak else { return nil }
+        let placeholder = Demand(peakRPS: 0, peakReadRPS: 0, egressGB: 0, workingSetGB: 0)
+        guard let peak else { return placeholder }
         if let average, average > peak {
             block.error(block.field("average_rps")!, "average_rps (\(average)) is above peak_rps (\(peak))",
                         hint: "the average over the month cannot exceed the busiest hour")
-            return nil
+            return placeholder
         }
         return Demand(peakRPS: peak, averageRPS: average, peakReadRPS: reads, egressGB: egress, workingSetGB: workingSet)
     }
