@@ -39,7 +39,7 @@ enum LoadBalancer {
             let n = Decimal(count[scenario])
             let hours = try p.hourly("\(prefix.uppercased()) (\(count[scenario]) × hours)", perHour: n,
                                      "AWSELB", "\(prefix)/hours", unit: "hour")
-            var capacity = try p.hourly("\(unitName)s (\(count[scenario]) × \(units.map(Money.plain) ?? "?") per hour)",
+            var capacity = try p.hourly("\(unitName)s (\(count[scenario]) × \(units.map { Money.plain(Money.rounded($0, scale: 6)) } ?? "?") per hour)",
                                         perHour: n * (units ?? 0), "AWSELB", "\(prefix)/\(unitName.lowercased())", unit: unit)
             if units == nil { capacity.quantity = nil }
             return [hours, capacity]
