@@ -40,7 +40,7 @@ public enum EstimateJSON {
     }
 
     static func environment(_ env: EnvironmentEstimate) -> JSONValue {
-        .object([
+        var entries: [(String, JSONValue)] = [
             ("name", .string(env.name)),
             ("region", .string(env.region)),
             ("hours_per_month", .number(Money.plain(env.hoursPerMonth))),
@@ -52,11 +52,13 @@ public enum EstimateJSON {
             } ?? .null),
             ("usage_dependent_items", .number("\(env.usageDependentItems.count)")),
             ("components", .array(env.components.map(component))),
-        ])
+        ]
+        entries += CapacityJSON.environmentFields(env)
+        return .object(entries)
     }
 
     static func component(_ c: ComponentEstimate) -> JSONValue {
-        .object([
+        var entries: [(String, JSONValue)] = [
             ("name", .string(c.id)),
             ("type", .string(c.type.rawValue)),
             ("service", .string(c.serviceName)),
@@ -65,7 +67,9 @@ public enum EstimateJSON {
             ("description", c.description.map(JSONValue.string) ?? .null),
             ("monthly", band(c.monthly)),
             ("line_items", .array(c.lineItems[.desired, default: []].map(lineItem))),
-        ])
+        ]
+        if let capacity = c.capacity { entries.append(("capacity", CapacityJSON.capacity(capacity))) }
+        return .object(entries)
     }
 
     static func lineItem(_ item: LineItem) -> JSONValue {

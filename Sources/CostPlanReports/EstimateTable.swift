@@ -54,6 +54,11 @@ public enum EstimateTable {
                 out += "\n\(env.name): time-billed items run \(Money.plain(env.hoursPerMonth)) h/month; storage is billed all month."
             }
             if let source = env.referenceEstimate?.source { out += "\n\(env.name) reference: \(source)" }
+            for warning in env.warnings { out += "\nwarning: \(warning)" }
+            let derived = env.components.filter { !($0.capacity?.derived.isEmpty ?? true) }.map(\.id)
+            if !derived.isEmpty {
+                out += "\n\(env.name): capacity checked against demand for \(derived.joined(separator: ", ")) (`costplan capacity` for the figures)"
+            }
             let unknown = env.usageDependentItems
             if !unknown.isEmpty {
                 out += "\n\(env.name): \(unknown.count) item\(unknown.count == 1 ? "" : "s") not in the total (depends on usage): "

@@ -8,6 +8,10 @@ struct ElastiCacheCluster: ComponentSpec {
     var shards: CountRange?
     var replicasPerShard: Int
     var nodes: CountRange
+    /// The `capacity:` block (sizes nodes or shards from `demand.working_set_gb`).
+    var capacity: CacheMemoryCapacity?
+    /// True when the plan states the desired nodes or shards (it then wins over the derived count).
+    var desiredGiven = false
 
     init(_ f: FieldReader) {
         engine = f.choice("engine", ["redis", "valkey", "memcached"], default: "redis")!
@@ -15,6 +19,8 @@ struct ElastiCacheCluster: ComponentSpec {
         shards = f.count("shards", max: 500)
         replicasPerShard = f.int("replicas_per_shard", min: 0, max: 5) ?? 0
         nodes = f.count("nodes", default: 1, max: 500) ?? CountRange(fixed: 1)
+        desiredGiven = f.statesDesired(f.has("shards") ? "shards" : "nodes")
+        capacity = CacheMemoryCapacity.read(f, nodeType: nodeType)
         if shards != nil, f.has("nodes") {
             f.error(f.field("nodes")!, "give either `nodes` or `shards` (+ `replicas_per_shard`), not both")
         }

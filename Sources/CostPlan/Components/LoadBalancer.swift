@@ -13,8 +13,15 @@ enum LoadBalancer {
         var count: CountRange
         /// Capacity units per hour per load balancer; nil when usage is not stated.
         var units: Decimal?
+        /// The `capacity:` block: how requests turn into capacity units (derives `units` from demand).
+        var capacity: LCUDemand?
+        let dimensions: [Dimension]
+        let kind: String
 
         init(_ f: FieldReader, dimensions: [Dimension], kind: String) {
+            self.dimensions = dimensions
+            self.kind = kind
+            capacity = LCUDemand.read(f, kind: kind, rules: dimensions.contains { $0.key == "rule_evaluations_per_second" })
             count = f.count("count", default: 1) ?? CountRange(fixed: 1)
             let direct = f.decimal("lcu", unit: "\(kind) per hour")
             var fromUsage: Decimal?
@@ -32,14 +39,14 @@ enum LoadBalancer {
             let n = Decimal(count[scenario])
             let hours = try p.hourly("\(prefix.uppercased()) (\(count[scenario]) × hours)", perHour: n,
                                      "AWSELB", "\(prefix)/hours", unit: "hour")
-            var capacity = try p.hourly("\(unitName)s (\(count[scenario]) × \(units.map(Money.plain) ?? "?") per hour)",
+            var capacity = try p.hourly("\(unitName)s (\(count[scenario]) × \(units.map { Money.plain(Money.rounded($0, scale: 6)) } ?? "?") per hour)",
                                         perHour: n * (units ?? 0), "AWSELB", "\(prefix)/\(unitName.lowercased())", unit: unit)
             if units == nil { capacity.quantity = nil }
             return [hours, capacity]
         }
     }
 
-    struct ALB: ComponentSpec {
+    struct ALB: ComponentSpec, DemandSized {
         static let dimensions = [
             Dimension(key: "new_connections_per_second", perUnit: 25),
             Dimension(key: "active_connections_per_minute", perUnit: 3000),
@@ -52,9 +59,15 @@ enum LoadBalancer {
         func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
             try settings.lineItems(p, scenario, prefix: "alb", unitName: "LCU", unit: "LCU-hour")
         }
+        func sized(for demand: Demand?, environment: String, component: String) -> SizingOutcome {
+            guard let (sized, capacity) = settings.sized(for: demand) else { return settings.unsizedOutcome(demand) }
+            var spec = self
+            spec.settings = sized
+            return .sized(spec: spec, capacity: capacity)
+        }
     }
 
-    struct NLB: ComponentSpec {
+    struct NLB: ComponentSpec, DemandSized {
         /// TCP NLCU dimensions.
         static let dimensions = [
             Dimension(key: "new_connections_per_second", perUnit: 800),
@@ -66,6 +79,12 @@ enum LoadBalancer {
         init(_ f: FieldReader) { settings = Settings(f, dimensions: Self.dimensions, kind: "NLCU") }
         func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
             try settings.lineItems(p, scenario, prefix: "nlb", unitName: "NLCU", unit: "NLCU-hour")
+        }
+        func sized(for demand: Demand?, environment: String, component: String) -> SizingOutcome {
+            guard let (sized, capacity) = settings.sized(for: demand) else { return settings.unsizedOutcome(demand) }
+            var spec = self
+            spec.settings = sized
+            return .sized(spec: spec, capacity: capacity)
         }
     }
 }

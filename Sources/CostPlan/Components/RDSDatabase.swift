@@ -14,6 +14,10 @@ struct RDSDatabase: ComponentSpec {
     var replicas: CountRange
     var replicaClass: String
     var additionalBackupGB: Decimal?
+    /// `capacity.reads_per_replica`: database reads/s one replica serves (sizes `replicas`).
+    var readsPerReplica: Decimal?
+    /// True when the plan states `replicas.desired` (it then wins over the derived count).
+    var desiredGiven = false
 
     init(_ f: FieldReader) {
         engine = f.choice("engine", ["postgres", "mysql", "mariadb"], required: true) ?? "postgres"
@@ -23,6 +27,8 @@ struct RDSDatabase: ComponentSpec {
         storageType = f.choice("storage_type", ["gp2", "gp3", "io1"], default: "gp3")!
         iops = f.decimal("iops", min: 0, max: 256_000)
         replicas = f.count("replicas", default: 0, max: 15) ?? CountRange(fixed: 0)
+        desiredGiven = f.statesDesired("replicas")
+        readsPerReplica = f.perUnitCapacity("reads_per_replica", unit: "reads/s", what: "rds")
         replicaClass = f.string("replica_instance_class") ?? instanceClass
         additionalBackupGB = f.decimal("additional_backup_gb", unit: "GB")
         validateStorage(f)

@@ -21,6 +21,14 @@ public struct EnvironmentEstimate: Sendable {
     public var description: String?
     public var referenceEstimate: ReferenceEstimate?
     public var components: [ComponentEstimate]
+    /// What the environment must serve, when the plan says (`demand:`).
+    public var demand: Demand? = nil
+    /// Monthly cost against peak demand from 0 to saturation (environments with demand and
+    /// components sized from it).
+    public var demandCurve: DemandCurve? = nil
+
+    /// Components whose range cannot serve the peak.
+    public var warnings: [CapacityWarning] { components.compactMap { $0.capacity?.warning } }
 
     /// The environment's monthly totals (sum of its components).
     public var monthly: Band { components.reduce(.zero) { $0 + $1.monthly } }
@@ -40,6 +48,8 @@ public struct ComponentEstimate: Sendable {
     public var description: String?
     /// The line items at each scenario.
     public var lineItems: [Scenario: [LineItem]]
+    /// How the component measures up to the environment's demand (nil without a `capacity:` block).
+    public var capacity: ComponentCapacity? = nil
 
     /// The monthly cost at each scenario (usage-dependent items count as unknown, not zero).
     public var monthly: Band {

@@ -15,29 +15,47 @@ public struct Estimator: Sendable {
         var failures: [(where: String, error: PricingError)] = []
         var environments: [EnvironmentEstimate] = []
         for environment in plan.environments where only?.contains(environment.name) ?? true {
-            var components: [ComponentEstimate] = []
-            for component in environment.components {
-                let context = PricingContext(catalog: catalog, region: component.region, hours: component.hoursPerMonth)
-                do {
-                    var items: [Scenario: [LineItem]] = [:]
-                    for scenario in Scenario.allCases {
-                        items[scenario] = try component.spec.lineItems(context, at: scenario)
-                    }
-                    components.append(ComponentEstimate(
-                        id: component.id, type: component.type, region: component.region,
-                        hoursPerMonth: component.hoursPerMonth, description: component.description, lineItems: items))
-                } catch let error as PricingError {
-                    failures.append(("environments.\(environment.name).components.\(component.id)", error))
-                }
+            var priced = try price(environment, failures: &failures)
+            if failures.isEmpty, environment.demand != nil, environment.hasCapacity {
+                priced.demandCurve = try? CapacityPlanner(estimator: self).curve(environment)
             }
-            environments.append(EnvironmentEstimate(
-                name: environment.name, region: environment.region, hoursPerMonth: environment.hoursPerMonth,
-                description: environment.description, referenceEstimate: environment.referenceEstimate,
-                components: components))
+            environments.append(priced)
         }
         if !failures.isEmpty { throw EstimateError(file: plan.file, failures: failures) }
         return Estimate(planName: plan.name, planDescription: plan.description, environments: environments,
                         pricing: catalog.snapshot)
+    }
+
+    /// One environment priced at min, desired and max; missing rates are added to `failures`.
+    func price(_ environment: Environment, failures: inout [(where: String, error: PricingError)]) throws -> EnvironmentEstimate {
+        var components: [ComponentEstimate] = []
+        for component in environment.components {
+            let context = PricingContext(catalog: catalog, region: component.region, hours: component.hoursPerMonth)
+            do {
+                var items: [Scenario: [LineItem]] = [:]
+                for scenario in Scenario.allCases {
+                    items[scenario] = try component.spec.lineItems(context, at: scenario)
+                }
+                components.append(ComponentEstimate(
+                    id: component.id, type: component.type, region: component.region,
+                    hoursPerMonth: component.hoursPerMonth, description: component.description, lineItems: items,
+                    capacity: component.capacity))
+            } catch let error as PricingError {
+                failures.append(("environments.\(environment.name).components.\(component.id)", error))
+            }
+        }
+        return EnvironmentEstimate(
+            name: environment.name, region: environment.region, hoursPerMonth: environment.hoursPerMonth,
+            description: environment.description, referenceEstimate: environment.referenceEstimate,
+            components: components, demand: environment.demand)
+    }
+
+    /// One environment priced, or `EstimateError` naming every missing rate.
+    public func price(_ environment: Environment, file: String) throws -> EnvironmentEstimate {
+        var failures: [(where: String, error: PricingError)] = []
+        let priced = try price(environment, failures: &failures)
+        if !failures.isEmpty { throw EstimateError(file: file, failures: failures) }
+        return priced
     }
 }
 

@@ -2,11 +2,13 @@ import Foundation
 
 /// Resolves `extends` chains: an environment starts from its parent's resolved components,
 /// replaces the fields its overrides name (each field's value whole), removes components set
-/// to `null`, and adds its own. Region and hours are inherited too. Cycles are errors.
+/// to `null`, and adds its own. Region, hours and demand (a `demand:` block is replaced whole)
+/// are inherited too. Cycles are errors.
 final class ExtendsResolver {
     struct Resolved {
         var region: String?
         var hours: Decimal?
+        var demand: Demand?
         var components: [(id: String, fields: [(key: String, field: Field)], path: String, line: Int?)]
     }
 
@@ -33,7 +35,7 @@ final class ExtendsResolver {
         visiting.append(name)
         defer { visiting.removeLast() }
 
-        var resolved = Resolved(region: nil, hours: nil, components: [])
+        var resolved = Resolved(region: nil, hours: nil, demand: nil, components: [])
         if let (parentName, field) = env.extends {
             guard raw[parentName] != nil else {
                 diagnostics.error(field.path, line: field.node.line, "extends unknown environment '\(parentName)'",
@@ -50,6 +52,7 @@ final class ExtendsResolver {
         }
         resolved.region = env.region ?? resolved.region
         resolved.hours = env.hours ?? resolved.hours
+        resolved.demand = env.demand ?? resolved.demand
         for (id, fields, path, line) in env.components {
             let index = resolved.components.firstIndex { $0.id == id }
             guard let fields else {

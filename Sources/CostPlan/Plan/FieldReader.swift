@@ -13,7 +13,7 @@ struct Field {
 final class FieldReader {
     let path: String
     let line: Int?
-    private let fields: [(key: String, field: Field)]
+    let fields: [(key: String, field: Field)]
     private let diagnostics: DiagnosticCollector
     private var known: [String] = []
 

@@ -20,6 +20,8 @@ public struct Environment: Sendable {
     public var hoursPerMonth: Decimal
     public var description: String?
     public var referenceEstimate: ReferenceEstimate?
+    /// What the environment must serve (`demand:`, inherited through `extends`); nil when not given.
+    public var demand: Demand? = nil
     public var components: [Component]
 }
 
@@ -33,8 +35,12 @@ public struct Component: Sendable {
     public var description: String?
     /// The component's settings flattened to `field.path = value`, sorted: what a diff compares.
     public var settings: [String: String]
-    /// The decoded, priceable settings.
-    let spec: any ComponentSpec
+    /// The decoded, priceable settings, with figures derived from demand filled in.
+    var spec: any ComponentSpec
+    /// The settings as written (before any derivation), so sizing at another demand starts afresh.
+    var written: any ComponentSpec
+    /// How the component measures up to the environment's demand (nil without a `capacity:` block).
+    public var capacity: ComponentCapacity? = nil
 }
 
 /// A cost figure from outside costplan (a design document, last month's invoice), shown beside ours.

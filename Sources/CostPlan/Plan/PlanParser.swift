@@ -80,6 +80,7 @@ public enum PlanParser {
         var hours: Decimal?
         var description: String?
         var reference: ReferenceEstimate?
+        var demand: Demand?
         /// Components as written: id → fields, or nil to remove an inherited component.
         var components: [(id: String, fields: [(key: String, field: Field)]?, path: String, line: Int?)]
     }
@@ -98,6 +99,7 @@ public enum PlanParser {
         if raw.hours == 0 { env.error(env.field("hours_per_month")!, "must be more than 0 hours") }
         raw.description = env.string("description")
         raw.reference = referenceEstimate(env)
+        raw.demand = Demand.read(env)
         if let components = env.field("components") {
             if let entries = components.node.entries {
                 for (id, componentNode) in entries {
@@ -137,9 +139,10 @@ public enum PlanParser {
             decodeComponent(id, fields: fields, path: path, line: line, envRegion: region ?? "us-east-1",
                             envHours: hours, diagnostics: diagnostics)
         }
-        return Environment(name: raw.name, extends: raw.extends?.name, region: region ?? "us-east-1",
-                           hoursPerMonth: hours, description: raw.description, referenceEstimate: raw.reference,
-                           components: components)
+        let environment = Environment(name: raw.name, extends: raw.extends?.name, region: region ?? "us-east-1",
+                                      hoursPerMonth: hours, description: raw.description, referenceEstimate: raw.reference,
+                                      demand: resolved.demand, components: components)
+        return environment.sized(path: raw.path, line: raw.line, diagnostics: diagnostics)
     }
 
     // MARK: - Components
@@ -165,7 +168,7 @@ public enum PlanParser {
         var settings: [String: String] = [:]
         for (key, field) in fields where !field.node.isNull { flatten(field.node, prefix: key, into: &settings) }
         return Component(id: id, type: type, region: region, hoursPerMonth: hours, description: description,
-                         settings: settings, spec: spec)
+                         settings: settings, spec: spec, written: spec)
     }
 
     private static func flatten(_ node: PlanNode, prefix: String, into settings: inout [String: String]) {

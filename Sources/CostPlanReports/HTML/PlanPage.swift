@@ -18,6 +18,7 @@ enum PlanPage {
         body += matrix(estimate, links: links)
         body += PlanCharts.byService(envs)
         body += PlanCharts.curvesSection(curves, envs: envs)
+        body += PlanCharts.demandSection(envs)
         body += references(envs)
         return HTML.document(title: estimate.planName, links: links, snapshot: estimate.pricing, current: .plan,
                              crumbs: [("Plans", links.index), (estimate.planName, nil)], body: body)

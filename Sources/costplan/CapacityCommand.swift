@@ -1,0 +1,74 @@
+import ArgumentParser
+import CostPlan
+import CostPlanReports
+import Foundation
+
+struct CapacityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "capacity",
+        abstract: "From demand to counts: what each environment needs, its headroom and its cost — today, at N× traffic, or within a budget.",
+        discussion: """
+            Per environment with a `demand:` block: the demand, what each component with a `capacity:` block \
+            needs at the peak and on average, its configured range and desired count, where the range saturates, \
+            the headroom (saturation ÷ peak) and the monthly cost at that demand. Figures the plan states \
+            explicitly (a range's desired, lcu/usage, data_processed_gb) stay as stated at every demand.
+            Exit status: 0 printed (capacity warnings do not fail); 2 an invalid plan, a missing rate, an unknown --env or a bad --demand-scale/--budget; 1 anything else.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The plan file (YAML or JSON).", valueName: "plan"))
+    var planPath: String
+
+    @Option(name: .customLong("env"), help: ArgumentHelp("Only this environment (repeat for several).", valueName: "name"))
+    var environments: [String] = []
+
+    @Option(name: .customLong("demand-scale"), help: ArgumentHelp(
+        "Multiply today's demand (peak, average, reads, egress; not the working set) by this factor, e.g. 3 for 3× traffic; "
+            + "lists the ranges that would have to grow.", valueName: "factor"))
+    var demandScale: String = "1"
+
+    @Option(help: ArgumentHelp(
+        "A monthly budget in USD: also find the highest whole peak rps each environment serves within it and within its ranges.",
+        valueName: "usd"))
+    var budget: String?
+
+    @OptionGroup var catalog: CatalogOptions
+
+    func run() throws {
+        let plan = try EstimateCommand.loadPlan(planPath)
+        let known = plan.environments.map(\.name)
+        for name in environments where !known.contains(name) {
+            Output.error("\(planPath): error: --env \(name): no such environment (the plan has: \(known.joined(separator: ", ")))")
+            throw ExitCode(2)
+        }
+        guard let factor = Money.parse(demandScale), factor > 0 else {
+            Output.error("error: --demand-scale must be a number above 0 (e.g. 3 or 1.5), not '\(demandScale)'")
+            throw ExitCode(2)
+        }
+        var amount: Decimal?
+        if let budget {
+            amount = Money.parse(budget.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "$", with: ""))
+            guard let amount, amount >= 0 else {
+                Output.error("error: --budget must be a dollar amount a month (e.g. 2500), not '\(budget)'")
+                throw ExitCode(2)
+            }
+        }
+        let planner = CapacityPlanner(estimator: Estimator(catalog: try catalog.load()))
+        var sections: [CapacityTable.Section] = []
+        do {
+            for environment in plan.environments where environments.isEmpty || environments.contains(environment.name) {
+                let today = try planner.estimator.price(environment, file: planPath)
+                let scaled = try planner.atScale(environment, factor: factor, file: planPath)
+                var section = CapacityTable.Section(today: today, scaled: scaled)
+                if let amount, environment.demand != nil {
+                    section.budget = (amount, try planner.budget(environment, amount, file: planPath))
+                }
+                sections.append(section)
+            }
+        } catch let error as EstimateError {
+            Output.error(error.description)
+            throw ExitCode(2)
+        }
+        Output.write(CapacityTable.render(plan: plan.name, factor: factor, sections: sections))
+    }
+}
