@@ -1,4 +1,3 @@
-import Foundation
 import NIOCore
 import NIOPosix
 
@@ -11,7 +10,6 @@ public enum ServerExecutor {
     /// could not be installed (the server then works as usual).
     @discardableResult
     public static func adoptEventLoopsForConcurrency() -> Bool {
-        if let n = ProcessInfo.processInfo.environment["COSTPLAN_EVENT_LOOPS"].flatMap(Int.init) { NIOSingletons.groupLoopCountSuggestion = n }
         return NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
     }
 }
