@@ -81,9 +81,9 @@ final class JSONStreamParser {
     /// The next key of the object being read (and pushes it on the path), or nil at its end.
     /// `first` must be true before the first key and is cleared by this call.
     func nextKey(first: inout Bool) throws -> String? {
-        if !first { path.removeLast() }
         var byte = peek()
         if byte == UInt8(ascii: "}") {
+            if !first { path.removeLast() }
             reader.start += 1
             return nil
         }
@@ -94,10 +94,11 @@ final class JSONStreamParser {
             guard byte == UInt8(ascii: "\"") else { throw error("expected a key after ',', found \(describe(byte)) (a trailing comma?)") }
         }
         guard byte == UInt8(ascii: "\"") else { throw error("expected a key or '}', found \(describe(byte))") }
+        if !first { path.removeLast() }
         first = false
         let key = try readStringBody()
-        try expect(UInt8(ascii: ":"), "':' after the key \"\(key)\"")
         path.append(key)
+        try expect(UInt8(ascii: ":"), "':' after the key \"\(key)\"")
         return key
     }
 
@@ -211,16 +212,16 @@ final class JSONStreamParser {
             reader.start += 1
             var index = 0
             if peek() == UInt8(ascii: "]") { reader.start += 1; return }
+            path.append("[0]")
             while true {
-                path.append("[\(index)]")
                 try skipValue()
-                path.removeLast()
                 let next = peek()
-                if next == UInt8(ascii: "]") { reader.start += 1; return }
+                if next == UInt8(ascii: "]") { reader.start += 1; path.removeLast(); return }
                 guard next == UInt8(ascii: ",") else { throw error("expected ',' or ']' in an array, found \(describe(next))") }
                 reader.start += 1
-                if peek() == UInt8(ascii: "]") { throw error("a trailing comma before ']'") }
                 index += 1
+                path[path.count - 1] = "[\(index)]"
+                if peek() == UInt8(ascii: "]") { throw error("a trailing comma before ']'") }
             }
         case UInt8(ascii: "\""): try skipString()
         case UInt8(ascii: "t"): try literal("true")
