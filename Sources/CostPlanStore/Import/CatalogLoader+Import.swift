@@ -24,7 +24,8 @@ extension CatalogLoader {
         let existing = Dictionary(uniqueKeysWithValues: try database.importedOffers().map { ("\($0.offerCode)/\($0.region)", $0) })
         var outcomes: [ImportOutcome] = []
         var changes: [(offer: ImportedOffer, rates: [Rate])] = []
-        var seen: Set<String> = []
+        // The latest version of each offer region: the catalog's, then each earlier file of this batch.
+        var latest = existing
         for offerImport in imports {
             for (region, rates) in offerImport.ratesByRegion.sorted(by: { $0.key < $1.key }) {
                 let key = "\(offerImport.offerCode)/\(region)"
@@ -33,16 +34,20 @@ extension CatalogLoader {
                     fileName: (offerImport.file as NSString).lastPathComponent, version: offerImport.version,
                     publicationDate: offerImport.publicationDate, fingerprint: Self.fingerprint(of: rates, in: offerImport),
                     rateCount: rates.count, importedAt: now)
-                let previous = existing[key]
-                let change: ImportOutcome.Change = previous == nil ? .added
-                    : previous!.fingerprint == offer.fingerprint ? .unchanged : .replaced
-                outcomes.append(ImportOutcome(offer: change == .unchanged ? previous! : offer, change: change,
-                                              previousVersion: change == .replaced ? previous!.version : nil))
-                if change != .unchanged || seen.contains(key) {
-                    changes.removeAll { "\($0.offer.offerCode)/\($0.offer.region)" == key }
+                guard let previous = latest[key] else {
+                    outcomes.append(ImportOutcome(offer: offer, change: .added))
                     changes.append((offer, rates))
+                    latest[key] = offer
+                    continue
                 }
-                seen.insert(key)
+                if previous.fingerprint == offer.fingerprint {
+                    outcomes.append(ImportOutcome(offer: previous, change: .unchanged))
+                    continue
+                }
+                outcomes.append(ImportOutcome(offer: offer, change: .replaced, previousVersion: previous.version))
+                changes.removeAll { "\($0.offer.offerCode)/\($0.offer.region)" == key }
+                changes.append((offer, rates))
+                latest[key] = offer
             }
         }
         guard !changes.isEmpty else { return outcomes }
