@@ -2,6 +2,8 @@
 """Writes a synthetic AWS Price List CSV offer file in the real per-region AmazonEC2 layout.
 
 Usage: python3 Benchmarks/gen-ec2-offer.py ROWS OUT.csv
+       python3 Benchmarks/gen-ec2-offer.py ROWS OUT.json   (the same offer in the JSON layout:
+       products{sku:{sku,productFamily,attributes}} then terms{OnDemand,Reserved}{sku}{term}{priceDimensions})
 
 5 metadata lines, the real 2020 EC2 header (75 columns, the one in the terracost sample) plus
 `Region Code` and `MarketOption` (2023 files have them), every field double-quoted, then ROWS
@@ -67,6 +69,8 @@ def sku(n):
 
 
 def row(values):
+    if JSON_MODE:
+        return values
     fields = [""] * len(HEADER)
     for name, value in values.items():
         fields[COL[name]] = value
@@ -157,24 +161,99 @@ def other_row(n, k):
                 "serviceName": "Amazon Elastic Compute Cloud", "Region Code": "us-east-1", **extra})
 
 
+JSON_MODE = False
+# CSV column -> JSON attribute key (the product-level ones the JSON layout carries in `attributes`).
+JSON_ATTRIBUTES = {"serviceCode": "servicecode", "Location": "location", "Location Type": "locationType",
+                   "Instance Type": "instanceType", "Current Generation": "currentGeneration",
+                   "Instance Family": "instanceFamily", "vCPU": "vcpu", "Physical Processor": "physicalProcessor",
+                   "Clock Speed": "clockSpeed", "Memory": "memory", "Storage": "storage",
+                   "Network Performance": "networkPerformance", "Processor Architecture": "processorArchitecture",
+                   "Storage Media": "storageMedia", "Volume Type": "volumeType", "Tenancy": "tenancy",
+                   "EBS Optimized": "ebsOptimized", "Operating System": "operatingSystem",
+                   "License Model": "licenseModel", "Group": "group", "Transfer Type": "transferType",
+                   "usageType": "usagetype", "operation": "operation", "CapacityStatus": "capacitystatus",
+                   "Dedicated EBS Throughput": "dedicatedEbsThroughput", "ECU": "ecu",
+                   "Enhanced Networking Supported": "enhancedNetworkingSupported",
+                   "Intel AVX Available": "intelAvxAvailable", "Intel AVX2 Available": "intelAvx2Available",
+                   "Intel Turbo Available": "intelTurboAvailable", "Normalization Size Factor": "normalizationSizeFactor",
+                   "Physical Cores": "physicalCores", "Pre Installed S/W": "preInstalledSw",
+                   "Processor Features": "processorFeatures", "serviceName": "servicename",
+                   "Volume API Name": "volumeApiName", "Region Code": "regionCode", "MarketOption": "marketoption"}
+
+
+def products(target):
+    """Yields each product's rows (dicts in JSON mode, CSV lines otherwise) until `target` rows."""
+    written, n, product = 0, 0, 0
+    while written < target:
+        rows = compute_rows(n, product)
+        yield rows
+        written += len(rows)
+        n += 1
+        product += 1
+        if product % 7 == 0:
+            yield [other_row(n, product // 7)]
+            written += 1
+            n += 1
+
+
+def write_json(target, out):
+    import json
+    q = json.dumps
+    out.write('{\n  "formatVersion" : "v1.0",\n  "disclaimer" : "SYNTHETIC benchmark data written by Benchmarks/gen-ec2-offer.py.",\n'
+              '  "offerCode" : "AmazonEC2",\n  "version" : "20261101000000",\n  "publicationDate" : "2026-11-01T00:00:00Z",\n'
+              '  "products" : {\n')
+    first = True
+    for rows in products(target):
+        r = rows[0]
+        attributes = {key: r[col] for col, key in JSON_ATTRIBUTES.items() if r.get(col)}
+        out.write(("" if first else ",\n") + f'    {q(r["SKU"])} : {{\n      "sku" : {q(r["SKU"])},\n'
+                  f'      "productFamily" : {q(r["Product Family"])},\n      "attributes" : {q(attributes, indent=None)}\n    }}')
+        first = False
+    out.write('\n  },\n  "terms" : {\n')
+    for i, term_type in enumerate(("OnDemand", "Reserved")):
+        out.write(("" if i == 0 else ",\n") + f'    "{term_type}" : {{\n')
+        first_sku = True
+        for rows in products(target):
+            terms = {}
+            for r in rows:
+                if r["TermType"] != term_type:
+                    continue
+                code = f'{r["SKU"]}.{r["OfferTermCode"]}'
+                term = terms.setdefault(code, {"offerTermCode": r["OfferTermCode"], "sku": r["SKU"],
+                                               "effectiveDate": r["EffectiveDate"] + "T00:00:00Z", "priceDimensions": {},
+                                               "termAttributes": {k: r[c] for k, c in (("LeaseContractLength", "LeaseContractLength"),
+                                                                                       ("OfferingClass", "OfferingClass"),
+                                                                                       ("PurchaseOption", "PurchaseOption")) if r.get(c)}})
+                dimension = {"rateCode": r["RateCode"], "description": r["PriceDescription"], "unit": r["Unit"],
+                             "pricePerUnit": {"USD": r["PricePerUnit"]}, "appliesTo": []}
+                if r.get("StartingRange"):
+                    dimension["beginRange"], dimension["endRange"] = r["StartingRange"], r["EndingRange"]
+                term["priceDimensions"][r["RateCode"]] = dimension
+            if terms:
+                out.write(("" if first_sku else ",\n") + f'      {q(rows[0]["SKU"])} : {q(terms)}')
+                first_sku = False
+        out.write("\n    }")
+    out.write('\n  },\n  "attributesList" : { }\n}\n')
+
+
 def main():
+    global JSON_MODE
     target, path = int(sys.argv[1]), sys.argv[2]
+    JSON_MODE = path.endswith(".json")
     with open(path, "w", buffering=1 << 20) as out:
+        if JSON_MODE:
+            write_json(target, out)
+            print(f"about {target} price rows as JSON -> {path}", file=sys.stderr)
+            return
         out.write('"FormatVersion","v1.0"\n"Disclaimer","This pricing list is for informational purposes only. '
                   'SYNTHETIC benchmark data written by Benchmarks/gen-ec2-offer.py."\n'
                   '"Publication Date","2026-11-01T00:00:00Z"\n"Version","20261101000000"\n"OfferCode","AmazonEC2"\n')
         out.write('"' + '","'.join(HEADER) + '"\n')
-        written, n, product = 0, 0, 0
-        while written < target:
-            for line in compute_rows(n, product):
+        written = 0
+        for rows in products(target):
+            for line in rows:
                 out.write(line)
-                written += 1
-            n += 1
-            product += 1
-            if product % 7 == 0:
-                out.write(other_row(n, product // 7))
-                written += 1
-                n += 1
+            written += len(rows)
     print(f"{written} rows -> {path}", file=sys.stderr)
 
 
