@@ -129,6 +129,22 @@ final class JSONStreamParser {
     /// At the opening quote: reads the string and its escapes.
     private func readStringBody() throws -> String {
         reader.start += 1
+        // Fast path: the whole string is in the buffer and has no escapes (nearly every string).
+        do {
+            let p = reader.buffer
+            var i = reader.start
+            let end = reader.end
+            while i < end {
+                let byte = p[i]
+                if byte == UInt8(ascii: "\"") {
+                    let text = String(decoding: UnsafeBufferPointer(start: p + reader.start, count: i - reader.start), as: UTF8.self)
+                    reader.start = i + 1
+                    return text
+                }
+                if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                i += 1
+            }
+        }
         var bytes: [UInt8] = []
         while true {
             if reader.start >= reader.end && !reader.refill() { throw error("a string is never closed (the file is truncated)") }
