@@ -126,7 +126,8 @@ enum OfferClassifier {
     // MARK: AmazonECS (Fargate)
 
     private static func ecs<A: OfferAttributes>(_ a: A) -> ProductMatch? {
-        guard a.field(.productFamily, is: "Compute") else { return nil }
+        // Matched by usage type alone: the exact Fargate names (family `Compute`, though not every
+        // file is known to file ephemeral storage there); ECS Anywhere, Spot and Windows differ.
         let vcpu = ["vCPU-Hours", "hours", "Hrs"].map { UnitConversion(awsUnit: $0, unit: "vCPU-hour") }
         let gb = ["GB-Hours", "hours", "Hrs"].map { UnitConversion(awsUnit: $0, unit: "GB-hour") }
         switch usageSuffix(a.text(.usageType)) {
@@ -167,6 +168,10 @@ enum OfferClassifier {
             else { return nil }
             return ProductMatch(service: "AmazonRDS", item: "instance/\(engine)/\(instanceClass)/\(deployment)", units: hour)
         }
+        // Storage, IOPS and backup rows are shared by the engines ("Any"); engine-specific ones
+        // (SQL Server, Oracle) are not what the estimator prices.
+        let engine = a.text(.databaseEngine)
+        guard ["", "Any", "PostgreSQL", "MySQL", "MariaDB", "Aurora PostgreSQL", "Aurora MySQL"].contains(engine) else { return nil }
         let usage = usageSuffix(a.text(.usageType))
         switch usage {
         case "RDS:GP2-Storage": return ProductMatch(service: "AmazonRDS", item: "storage/gp2/single-az", units: gbMonth)
