@@ -6,7 +6,7 @@ import GRDB
 /// and every write; each write is one transaction, so a failed load leaves the previous
 /// catalog untouched.
 public struct PricingDatabase: Sendable {
-    private let writer: any DatabaseWriter
+    let writer: any DatabaseWriter
 
     /// Wraps a connection and migrates it to the current schema.
     ///
@@ -64,6 +64,7 @@ public struct PricingDatabase: Sendable {
                 t.column("loadedAt", .datetime).notNull()
             }
         }
+        registerImportMigrations(&migrator)
         return migrator
     }
 
@@ -87,26 +88,36 @@ public struct PricingDatabase: Sendable {
         try writer.read { db in try CatalogStateRecord.fetchOne(db)?.fingerprint }
     }
 
-    /// Every rate in one query, as an in-memory catalog for fast lookups.
+    /// Every rate in one query, as an in-memory catalog for fast lookups. Rates imported from AWS
+    /// offer files replace the sheet rates of the same key (see `PricingDatabase+Imports`).
     public func snapshot() throws -> InMemoryPriceCatalog {
         try writer.read { db in
-            let rates = try RateRecord.fetchAll(db).map(\.rate)
+            let sheetRates = try RateRecord.fetchAll(db).map(\.rate)
             let state = try CatalogStateRecord.fetchOne(db)
+            let imports = try ImportedOfferRecord.order(Column("offerCode"), Column("region")).fetchAll(db)
+            let imported = imports.isEmpty ? [] : try ImportedRateRecord.fetchAll(db).map(\.rate)
+            let overridden = Set(imported.map(\.key))
+            let rates = sheetRates.filter { !overridden.contains($0.key) } + imported
+            let sheetsID = state?.fingerprint ?? "empty"
             let snapshot = PricingSnapshot(
-                id: String((state?.fingerprint ?? "empty").prefix(12)), origin: state?.origin ?? "empty catalog",
+                id: Self.snapshotID(sheets: sheetsID, imports: imports),
+                origin: Self.snapshotOrigin(sheets: state?.origin ?? "empty catalog", imports: imports),
                 rateCount: rates.count, latestEffectiveDate: rates.map(\.effectiveDate).max() ?? "")
             return InMemoryPriceCatalog(rates: rates, snapshot: snapshot)
         }
     }
 
-    /// The rates stored under one key, ordered by tier (a direct SQL lookup).
+    /// The rates stored under one key, ordered by tier (a direct SQL lookup; imported rates first).
     public func rates(for key: RateKey) throws -> [Rate] {
         try writer.read { db in
-            try RateRecord
+            let imported = try ImportedRateRecord
+                .filter(Column("service") == key.service && Column("region") == key.region && Column("item") == key.item)
+                .fetchAll(db).map(\.rate)
+            let rates = imported.isEmpty ? try RateRecord
                 .filter(RateRecord.Columns.service == key.service && RateRecord.Columns.region == key.region
                         && RateRecord.Columns.item == key.item)
-                .fetchAll(db).map(\.rate)
-                .sorted { ($0.tierFrom ?? 0) < ($1.tierFrom ?? 0) }
+                .fetchAll(db).map(\.rate) : imported
+            return rates.sorted { ($0.tierFrom ?? 0) < ($1.tierFrom ?? 0) }
         }
     }
 }

@@ -6,14 +6,14 @@ import Foundation
 struct PricingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pricing",
-        abstract: "Inspect the rate catalog.",
-        subcommands: [Info.self, Rates.self],
+        abstract: "Inspect the rate catalog and import AWS offer files into it.",
+        subcommands: [Info.self, Rates.self, Import.self, Fetch.self],
         defaultSubcommand: Info.self
     )
 
     struct Info: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show what the catalog holds: rates per service and region, derived rates, snapshot.")
+            abstract: "Show what the catalog holds: rates per service and region, derived rates, sources (sheets, imported AWS offers), snapshot.")
 
         @OptionGroup var catalog: CatalogOptions
 
@@ -33,7 +33,8 @@ struct PricingCommand: ParsableCommand {
             }
             let s = loaded.snapshot
             Output.write("Snapshot \(s.id): \(s.rateCount) rates from \(s.origin), newest effective date \(s.latestEffectiveDate)\n"
-                + "Catalog file: \(catalog.loader.databasePath)\n\n" + table.rendered() + "\n")
+                + "Catalog file: \(catalog.loader.databasePath)\n\n" + table.rendered() + "\n"
+                + PricingSourcesReport.render(try catalog.loader.sources()))
         }
     }
 

@@ -51,9 +51,11 @@ public struct Rate: Hashable, Sendable {
 
 /// Identifies the catalog contents an estimate was priced with, so every output can name it.
 public struct PricingSnapshot: Hashable, Sendable, Codable {
-    /// A short fingerprint of the rate sheets' contents (changes whenever any rate changes).
+    /// A short fingerprint of the rate sheets' contents and of any imported AWS offer files'
+    /// rates (changes whenever any rate changes).
     public var id: String
-    /// Where the rates were loaded from, e.g. `pricing/ (19 sheets)`.
+    /// Where the rates were loaded from, e.g. `pricing/ (19 sheets)` or
+    /// `pricing/ (19 sheets) + imported AWS offers AmazonEC2 us-east-1 v20250101000000`.
     public var origin: String
     /// How many rates the catalog holds.
     public var rateCount: Int

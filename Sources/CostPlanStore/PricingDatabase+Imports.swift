@@ -1,0 +1,159 @@
+import CostPlan
+import Foundation
+import GRDB
+
+/// Rates imported from AWS Price List offer files live in their own tables, beside the sheet
+/// rates, so a sheet rebuild (which replaces `rate`) never loses them and an import never edits
+/// a sheet. One `importedOffer` row per offer code and region (the latest import of it); the
+/// snapshot prefers an imported rate over the sheet rate with the same key, and the sheets still
+/// provide every other key.
+extension PricingDatabase {
+    static func registerImportMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("importedAWSOffers") { db in
+            try db.create(table: "importedOffer") { t in
+                t.column("offerCode", .text).notNull()
+                t.column("region", .text).notNull()
+                t.column("format", .text).notNull()
+                t.column("fileName", .text).notNull()
+                t.column("version", .text).notNull()
+                t.column("publicationDate", .text).notNull()
+                t.column("fingerprint", .text).notNull()
+                t.column("rateCount", .integer).notNull()
+                t.column("importedAt", .datetime).notNull()
+                t.primaryKey(["offerCode", "region"])
+            }
+            try db.create(table: "importedRate") { t in
+                t.column("offerCode", .text).notNull()
+                t.column("service", .text).notNull()
+                t.column("region", .text).notNull()
+                t.column("item", .text).notNull()
+                t.column("unit", .text).notNull()
+                t.column("tierFrom", .text)
+                t.column("usd", .text).notNull()
+                t.column("effectiveDate", .text).notNull()
+                t.column("source", .text).notNull()
+                t.column("notes", .text).notNull()
+                t.foreignKey(["offerCode", "region"], references: "importedOffer", onDelete: .cascade)
+            }
+            try db.create(index: "importedRate_on_service_region_item", on: "importedRate", columns: ["service", "region", "item"])
+            try db.create(index: "importedRate_on_offer_region", on: "importedRate", columns: ["offerCode", "region"])
+        }
+    }
+
+    /// Imported offers, by offer code and region.
+    public func importedOffers() throws -> [ImportedOffer] {
+        try writer.read { db in
+            try ImportedOfferRecord.order(Column("offerCode"), Column("region")).fetchAll(db).map(\.offer)
+        }
+    }
+
+    /// Stores `offer` (one region of an imported file), replacing an earlier import of the same
+    /// offer and region. Part of the caller's transaction.
+    static func store(_ offer: ImportedOffer, rates: [Rate], in db: Database) throws {
+        try ImportedOfferRecord.filter(Column("offerCode") == offer.offerCode && Column("region") == offer.region).deleteAll(db)
+        try ImportedOfferRecord(offer).insert(db)
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO importedRate (offerCode, service, region, item, unit, tierFrom, usd, effectiveDate, source, notes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for rate in rates {
+            try statement.execute(arguments: [offer.offerCode, rate.key.service, rate.key.region, rate.key.item, rate.unit,
+                                              rate.tierFrom.map(Money.plain), Money.plain(rate.usd), rate.effectiveDate,
+                                              rate.source, rate.notes])
+        }
+    }
+
+    /// Writes `imports` into a copy of this catalog at `path` (one transaction), for the caller
+    /// to move over the original once it is complete.
+    func copy(to path: String, adding imports: [(offer: ImportedOffer, rates: [Rate])]) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        let copy = try DatabaseQueue(path: path, configuration: configuration)
+        try writer.backup(to: copy)
+        _ = try PricingDatabase(copy)
+        try copy.write { db in
+            for entry in imports { try Self.store(entry.offer, rates: entry.rates, in: db) }
+        }
+        try copy.close()
+    }
+
+    // MARK: Snapshot identity
+
+    /// The sheets' fingerprint alone when nothing is imported (so ids do not change for a catalog
+    /// without imports), else a fingerprint of the sheets and every imported offer's content.
+    static func snapshotID(sheets: String, imports: [ImportedOfferRecord]) -> String {
+        guard !imports.isEmpty else { return String(sheets.prefix(12)) }
+        let parts = [("sheets", sheets)] + imports.map { ("\($0.offerCode)/\($0.region)", $0.fingerprint) }
+        return String(CatalogLoader.fingerprint(parts).prefix(12))
+    }
+
+    /// `pricing/ (19 sheets) + AWS offers AmazonEC2 us-east-1 v20250101000000` (the offers are
+    /// listed up to three, then counted).
+    static func snapshotOrigin(sheets: String, imports: [ImportedOfferRecord]) -> String {
+        guard !imports.isEmpty else { return sheets }
+        if imports.count <= 3 {
+            return sheets + " + imported AWS offers " + imports.map { "\($0.offerCode) \($0.region) v\($0.version)" }.joined(separator: ", ")
+        }
+        let perOffer = Dictionary(grouping: imports, by: \.offerCode).sorted { $0.key < $1.key }
+            .map { "\($0.key) ×\($0.value.count)" }.joined(separator: ", ")
+        return sheets + " + \(imports.count) imported AWS offer regions (\(perOffer))"
+    }
+}
+
+/// One region of an imported AWS offer file, as recorded in the catalog.
+public struct ImportedOffer: Sendable, Equatable {
+    public var offerCode: String
+    public var region: String
+    public var format: String
+    public var fileName: String
+    public var version: String
+    public var publicationDate: String
+    /// A fingerprint of the rates (not of the file name or import time): equal for a re-import.
+    public var fingerprint: String
+    public var rateCount: Int
+    public var importedAt: Date
+}
+
+struct ImportedOfferRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "importedOffer"
+    var offerCode: String
+    var region: String
+    var format: String
+    var fileName: String
+    var version: String
+    var publicationDate: String
+    var fingerprint: String
+    var rateCount: Int
+    var importedAt: Date
+
+    init(_ offer: ImportedOffer) {
+        (offerCode, region, format, fileName) = (offer.offerCode, offer.region, offer.format, offer.fileName)
+        (version, publicationDate, fingerprint) = (offer.version, offer.publicationDate, offer.fingerprint)
+        (rateCount, importedAt) = (offer.rateCount, offer.importedAt)
+    }
+
+    var offer: ImportedOffer {
+        ImportedOffer(offerCode: offerCode, region: region, format: format, fileName: fileName, version: version,
+                      publicationDate: publicationDate, fingerprint: fingerprint, rateCount: rateCount, importedAt: importedAt)
+    }
+}
+
+struct ImportedRateRecord: Codable, FetchableRecord, TableRecord {
+    static let databaseTableName = "importedRate"
+    var offerCode: String
+    var service: String
+    var region: String
+    var item: String
+    var unit: String
+    var tierFrom: String?
+    var usd: String
+    var effectiveDate: String
+    var source: String
+    var notes: String
+
+    var rate: Rate {
+        Rate(key: RateKey(service: service, region: region, item: item), unit: unit,
+             tierFrom: tierFrom.flatMap(Money.parse), usd: Money.parse(usd) ?? 0,
+             effectiveDate: effectiveDate, source: source, notes: notes)
+    }
+}

@@ -1,0 +1,190 @@
+import ArgumentParser
+import CostPlan
+import CostPlanStore
+import Foundation
+
+extension PricingCommand {
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import AWS Price List offer files (CSV or JSON) into the catalog.",
+            discussion: """
+            Reads AWS Price List bulk offer files (index.csv / index.json of AmazonEC2, AWSELB, AmazonECS, \
+            AmazonRDS, AmazonElastiCache, AmazonS3), keeps only the rows the estimator prices (e.g. Linux \
+            shared-tenancy on-demand instances, NAT gateway, EBS, ALB/NLB, Fargate, RDS, ElastiCache nodes, \
+            S3 Standard) and stores them as rates. Imported rates take precedence over the pricing/ sheets \
+            for the same service, region and item; the sheets still provide everything else.
+
+            Every file is read before the catalog is touched; the catalog is then rebuilt into a new file \
+            that replaces the old one only when complete, so a malformed or truncated file (reported with \
+            its line or JSON path) leaves the previous catalog as it was. Importing the same file again \
+            changes nothing. A progress bar is shown on standard error when it is a terminal.
+            """)
+
+        @Argument(help: ArgumentHelp("Offer files (*.csv, *.json) or folders of them.", valueName: "file-or-folder"))
+        var paths: [String]
+
+        @OptionGroup var catalog: CatalogOptions
+
+        func run() throws {
+            try PricingImport.run(files: try PricingImport.expand(paths), catalog: catalog)
+        }
+    }
+
+    struct Fetch: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Download the current AWS offer file of a service and region, then import it.",
+            discussion: """
+            Downloads https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/<service>/current/<region>/index.<format> \
+            with curl (no AWS credentials are needed) and imports it exactly as `costplan pricing import` does. \
+            This step needs network access; it is a thin wrapper over the import and is not covered by the \
+            test suite (which has no network).
+            """)
+
+        @Option(help: ArgumentHelp("Price List offer code: AmazonEC2, AWSELB, AmazonECS, AmazonRDS, AmazonElastiCache or AmazonS3.",
+                                   valueName: "code"))
+        var service: String
+
+        @Option(help: ArgumentHelp("Region code, e.g. us-east-1.", valueName: "region"))
+        var region: String
+
+        @Option(help: ArgumentHelp("File format to download: csv (smaller to parse) or json.", valueName: "csv|json"))
+        var format: String = "csv"
+
+        @Option(name: .customLong("keep"), help: ArgumentHelp("Keep the downloaded file in this folder (default: a temporary file, deleted after the import).",
+                                                             valueName: "dir"))
+        var keepDirectory: String?
+
+        @OptionGroup var catalog: CatalogOptions
+
+        func validate() throws {
+            guard SupportedOffer(rawValue: service) != nil else {
+                throw ValidationError("--service \(service): not an offer costplan imports (use one of: \(SupportedOffer.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            guard AWSRegion.isKnown(region) else { throw ValidationError("--region \(region): not an AWS region code (e.g. us-east-1)") }
+            guard format == "csv" || format == "json" else { throw ValidationError("--format must be csv or json") }
+        }
+
+        func run() throws {
+            let url = "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/\(service)/current/\(region)/index.\(format)"
+            let folder = keepDirectory ?? NSTemporaryDirectory()
+            let file = (folder as NSString).appendingPathComponent("\(service)-\(region).\(format)")
+            Output.error("Downloading \(url)")
+            let curl = Process()
+            curl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            curl.arguments = ["curl", "--fail", "--location", "--retry", "2", isatty(2) == 1 ? "--progress-bar" : "--silent",
+                              "--show-error", "--output", file, url]
+            do { try curl.run() } catch {
+                Output.error("error: cannot run curl (\(error)); download \(url) yourself and run `costplan pricing import` on it")
+                throw ExitCode(2)
+            }
+            curl.waitUntilExit()
+            defer { if keepDirectory == nil { try? FileManager.default.removeItem(atPath: file) } }
+            guard curl.terminationStatus == 0 else {
+                Output.error("error: the download of \(url) failed (curl exit \(curl.terminationStatus)); the catalog is unchanged")
+                throw ExitCode(2)
+            }
+            try PricingImport.run(files: [file], catalog: catalog)
+        }
+    }
+}
+
+/// The import shared by `pricing import` and `pricing fetch`: read every file (with a progress
+/// bar on a terminal), then import them all in one atomic catalog replacement, then summarise.
+enum PricingImport {
+    static func expand(_ paths: [String]) throws -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                Output.error("\(path): error: no such file or folder")
+                throw ExitCode(2)
+            }
+            if isDirectory.boolValue {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+                let offers = names.filter { $0.lowercased().hasSuffix(".csv") || $0.lowercased().hasSuffix(".json") }.sorted()
+                if offers.isEmpty { Output.error("\(path): warning: no *.csv or *.json offer files in this folder") }
+                files += offers.map { (path as NSString).appendingPathComponent($0) }
+            } else {
+                files.append(path)
+            }
+        }
+        return files
+    }
+
+    static func run(files: [String], catalog: CatalogOptions) throws {
+        let showProgress = isatty(2) == 1
+        var imports: [OfferImport] = []
+        for file in files {
+            do {
+                let progress: ((ImportProgress) -> Void)? = showProgress ? { ProgressBar.draw($0) } : nil
+                let offerImport = try OfferImport.read(path: file, progress: progress)
+                if showProgress { ProgressBar.clear() }
+                imports.append(offerImport)
+            } catch {
+                if showProgress { ProgressBar.clear() }
+                Output.error("\(error)\nNothing was imported; the catalog is unchanged.")
+                throw ExitCode(2)
+            }
+        }
+        let outcomes: [ImportOutcome]
+        do { outcomes = try catalog.loader.importOffers(imports) } catch {
+            Output.error("\(error)\nNothing was imported; the catalog is unchanged.")
+            throw ExitCode(2)
+        }
+        var text = ""
+        for offerImport in imports {
+            let s = offerImport.statistics
+            let rate = s.seconds > 0 ? Int(Double(s.rowsRead) / s.seconds) : s.rowsRead
+            text += "\((offerImport.file as NSString).lastPathComponent): \(offerImport.offerCode) offer version \(offerImport.version) "
+                + "(published \(offerImport.publicationDate), \(offerImport.format.rawValue))\n"
+            text += "  read \(s.rowsRead) \(offerImport.format == .csv ? "rows" : "products"), \(ByteCount.format(s.bytesRead)) "
+                + "in \(String(format: "%.2f", s.seconds)) s (\(rate) \(offerImport.format == .csv ? "rows" : "products")/s); "
+                + "\(s.rowsUsed) price rows used, the rest skipped\n"
+            if s.rowsWithUnexpectedUnit > 0 { text += "  warning: \(s.rowsWithUnexpectedUnit) rows of priced products had a unit or currency costplan does not use (skipped)\n" }
+            if s.rowsWithUnknownRegion > 0 { text += "  warning: \(s.rowsWithUnknownRegion) rows had a location costplan cannot map to a region code (skipped)\n" }
+            for conflict in s.conflicts.prefix(5) { text += "  warning: conflicting prices for \(conflict)\n" }
+            if s.conflicts.count > 5 { text += "  warning: … and \(s.conflicts.count - 5) more conflicting prices\n" }
+            if offerImport.ratesByRegion.isEmpty { text += "  warning: no rates the estimator uses were found in this file\n" }
+        }
+        for outcome in outcomes {
+            let o = outcome.offer
+            let change = switch outcome.change {
+            case .added: "added"
+            case .replaced: "replaced version \(outcome.previousVersion ?? "?")"
+            case .unchanged: "unchanged (already imported)"
+            }
+            text += "\(o.offerCode) \(o.region): \(o.rateCount) rates, \(change)\n"
+        }
+        let snapshot = try catalog.load().snapshot
+        text += "Catalog snapshot \(snapshot.id): \(snapshot.rateCount) rates from \(snapshot.origin)\n"
+        Output.write(text)
+    }
+}
+
+/// `12.3 MB`.
+enum ByteCount {
+    static func format(_ bytes: Int64) -> String {
+        let value = Double(bytes)
+        if value >= 1e9 { return String(format: "%.2f GB", value / 1e9) }
+        if value >= 1e6 { return String(format: "%.1f MB", value / 1e6) }
+        if value >= 1e3 { return String(format: "%.1f KB", value / 1e3) }
+        return "\(bytes) B"
+    }
+}
+
+/// The one-line progress bar on standard error (only drawn when it is a terminal).
+enum ProgressBar {
+    static func draw(_ p: ImportProgress) {
+        let fraction = p.totalBytes > 0 ? min(1, Double(p.bytesRead) / Double(p.totalBytes)) : 0
+        let width = 30
+        let filled = Int(fraction * Double(width))
+        let rate = p.seconds > 0 ? Int(Double(p.rowsRead) / p.seconds) : 0
+        let name = (p.file as NSString).lastPathComponent
+        let line = "\r[\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] "
+            + String(format: "%3.0f%% ", fraction * 100) + "\(ByteCount.format(p.bytesRead))/\(ByteCount.format(p.totalBytes)) "
+            + "\(p.rowsRead) rows \(rate) rows/s \(name)\u{1B}[K"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    static func clear() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+}
