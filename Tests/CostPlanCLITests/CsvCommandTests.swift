@@ -26,8 +26,10 @@ struct CsvCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         let text = try String(contentsOf: out, encoding: .utf8)
-        #expect(text.hasPrefix("month,plan,environment,service,cost_usd,scenario,hours_basis\r\n"))
-        #expect(text.contains("2028-02,cloudweave,production,") && text.contains(",max,696\r\n"))
+        #expect(text.hasPrefix("month,plan,environment,service,cost_usd,scenario,hours_basis,pricing_snapshot\r\n"))
+        // every row names the snapshot `costplan pricing info` reports
+        let snapshot = try #require(try CLI.run(["pricing", "info"]).stdout.split(separator: " ").dropFirst().first?.trimmingCharacters(in: [":"]))
+        #expect(text.contains("2028-02,cloudweave,production,") && text.contains(",max,696,\(snapshot)\r\n"))
         #expect(text.contains("2028-10,"))
         #expect(!text.contains("2028-11,"))
         // no temporary file is left beside it

@@ -8,9 +8,9 @@ struct CostsCSVFormatTests {
     @Test func headerIsTheContractOrder() throws {
         let csv = try CostsCSV.render(try Golden.estimate("cloudweave"), options: .init(start: month("2027-02")))
         #expect(csv.hasPrefix("month,plan,environment,region,component,component_type,service,line_item,usage_quantity,"
-            + "usage_unit,unit_price_usd,cost_usd,scenario,hours_basis,price_source,price_effective_date\r\n"))
+            + "usage_unit,unit_price_usd,cost_usd,scenario,hours_basis,price_source,price_effective_date,pricing_snapshot\r\n"))
         let summary = try CostsCSV.render(try Golden.estimate("cloudweave"), options: .init(start: month("2027-02"), summary: true))
-        #expect(summary.hasPrefix("month,plan,environment,service,cost_usd,scenario,hours_basis\r\n"))
+        #expect(summary.hasPrefix("month,plan,environment,service,cost_usd,scenario,hours_basis,pricing_snapshot\r\n"))
     }
 
     /// Every line ends with CRLF (no bare LF outside quotes), every record has every column,

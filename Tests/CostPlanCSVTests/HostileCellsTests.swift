@@ -33,7 +33,7 @@ struct HostileCellsTests {
         try Golden.check(csv, "hostile-names.csv")
         let lines = csv.components(separatedBy: "\r\n")
         #expect(lines[1] == #"2027-02,'-plan,'@prod,us-east-1,"'=HYPERLINK(""x"")",ec2,Amazon Elastic Compute Cloud,"#
-            + #"'-2+3 instance hours,672,hours,0.0208,13.98,desired,672,"'+cmd|' /C calc'!A0, ""quoted""",2026-07-20"#)
+            + #"'-2+3 instance hours,672,hours,0.0208,13.98,desired,672,"'+cmd|' /C calc'!A0, ""quoted""",2026-07-20,test"#)
         // read back, the cells hold the names with a leading ' and nothing else changed
         let row = try CSVRows(csv)[0]
         #expect(row["component"] == "'=HYPERLINK(\"x\")")
@@ -50,7 +50,7 @@ struct HostileCellsTests {
 
     @Test func hostileSummary() throws {
         let csv = try CostsCSV.render(Self.hostileEstimate(), options: .init(start: month("2027-02"), summary: true))
-        #expect(csv == "month,plan,environment,service,cost_usd,scenario,hours_basis\r\n"
-            + "2027-02,'-plan,'@prod,Amazon Elastic Compute Cloud,13.98,desired,672\r\n")
+        #expect(csv == "month,plan,environment,service,cost_usd,scenario,hours_basis,pricing_snapshot\r\n"
+            + "2027-02,'-plan,'@prod,Amazon Elastic Compute Cloud,13.98,desired,672,test\r\n")
     }
 }

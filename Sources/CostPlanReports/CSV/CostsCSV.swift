@@ -39,15 +39,16 @@ public enum CostsCSV {
     /// The longest forecast: ten years of months.
     public static let maximumMonths = 120
 
-    /// The header of the line-item CSV, in order.
+    /// The header of the line-item CSV, in order: the 16 columns of the finance contract, then
+    /// `pricing_snapshot` (the catalog snapshot id every figure was priced with).
     public static let columns = [
         "month", "plan", "environment", "region", "component", "component_type", "service", "line_item",
         "usage_quantity", "usage_unit", "unit_price_usd", "cost_usd", "scenario", "hours_basis",
-        "price_source", "price_effective_date",
+        "price_source", "price_effective_date", "pricing_snapshot",
     ]
 
-    /// The header of the summary CSV, in order.
-    public static let summaryColumns = ["month", "plan", "environment", "service", "cost_usd", "scenario", "hours_basis"]
+    /// The header of the summary CSV, in order (`pricing_snapshot` last, as in the line items).
+    public static let summaryColumns = ["month", "plan", "environment", "service", "cost_usd", "scenario", "hours_basis", "pricing_snapshot"]
 
     /// Decimal places of `usage_quantity` (time-billed quantities scaled to a month rarely end).
     public static let quantityScale = 6
@@ -72,7 +73,7 @@ public enum CostsCSV {
                 let records = options.summary
                     ? summaryRecords(priced, plan: estimate.planName, scenario: options.scenario)
                     : lineItemRecords(priced, plan: estimate.planName, scenario: options.scenario)
-                for record in records { out += CSVField.record(record) }
+                for record in records { out += CSVField.record(record + [estimate.pricing.id]) }
             }
         }
         return out
