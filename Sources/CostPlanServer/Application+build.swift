@@ -2,6 +2,7 @@ import CostPlan
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 
 /// How `costplan serve` runs.
 public struct ServerSettings: Sendable {
@@ -11,12 +12,16 @@ public struct ServerSettings: Sendable {
     public var plans: [String]
     /// The folder of static assets (`Public/`), served under `/assets/`.
     public var publicDirectory: String
+    /// A connection with no request or response under way for this long is closed.
+    public var idleTimeout: Duration
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, plans: [String] = ["examples"], publicDirectory: String = "Public") {
+    public init(host: String = "127.0.0.1", port: Int = 8080, plans: [String] = ["examples"], publicDirectory: String = "Public",
+                idleTimeout: Duration = .seconds(30)) {
         self.host = host
         self.port = port
         self.plans = plans
         self.publicDirectory = publicDirectory
+        self.idleTimeout = idleTimeout
     }
 }
 
@@ -31,11 +36,11 @@ public func buildApplication(_ settings: ServerSettings, catalog: some PriceCata
     let router = buildRouter(library: library, catalog: catalog, publicDirectory: settings.publicDirectory,
                              pageCache: cache, logger: logger)
     // Cached pages are answered on the event loop; the responder also owns the idle timeout.
-    let responderLogger = logger
+    let (responderLogger, idleTimeout) = (logger, TimeAmount(settings.idleTimeout))
     return Application(
         router: router,
         server: .http1(configuration: .init(additionalChannelHandlers: [
-            CachedPageResponder(cache: cache, logger: responderLogger, idleTimeout: .seconds(30)),
+            CachedPageResponder(cache: cache, logger: responderLogger, idleTimeout: idleTimeout),
         ])),
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "costplan"),
         onServerRunning: { _ in await onRunning() },

@@ -29,13 +29,13 @@ struct CachedPageTests {
     }
 
     /// Runs `test` against a live server on a free port, with the port.
-    func withServer(_ test: @Sendable (any TestClientProtocol, Int) async throws -> Void) async throws {
+    func withServer(idleTimeout: Duration = .seconds(30), _ test: @Sendable (any TestClientProtocol, Int) async throws -> Void) async throws {
         let log = log
         var logger = Logger(label: "test") { _ in log }
         logger.logLevel = .info
         let app = buildApplication(
             ServerSettings(host: "127.0.0.1", port: 0, plans: [plans.path],
-                           publicDirectory: TestRepository.root.appendingPathComponent("Public").path),
+                           publicDirectory: TestRepository.root.appendingPathComponent("Public").path, idleTimeout: idleTimeout),
             catalog: TestRepository.catalog, logger: logger, pageCache: cache)
         try await app.test(.live) { client in try await test(client, try #require(client.port)) }
     }
@@ -104,6 +104,73 @@ struct CachedPageTests {
             let notFound = try await client.execute(uri: "/plans/nothing.html", method: .get)
             #expect(notFound.status == .notFound)
         }
+    }
+}
+
+extension CachedPageTests {
+    /// The responder owns the idle timeout: a busy connection of cached pages stays open past it,
+    /// an idle one is closed after it.
+    @Test func idleConnectionsCloseBusyOnesDoNot() async throws {
+        try await withServer(idleTimeout: .milliseconds(600)) { client, port in
+            _ = try await client.execute(uri: "/plans/muejam-library.html", method: .get)   // now cached
+            let connection = try RawConnection(port: port)
+            for _ in 0..<6 {   // 6 × 250 ms = 1.5 s of cached pages, 2.5 × the timeout
+                try connection.send("GET /plans/muejam-library.html HTTP/1.1\r\nHost: x\r\n\r\n")
+                #expect(try connection.readResponse().contains("1,880.84"))
+                try await Task.sleep(for: .milliseconds(250))
+            }
+            try await Task.sleep(for: .milliseconds(1_200))
+            #expect(connection.isClosedByServer())
+        }
+    }
+}
+
+/// One kept-alive TCP connection, read a response at a time.
+final class RawConnection {
+    let fd: Int32
+
+    init(port: Int) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        try #require(connected == 0)
+    }
+
+    deinit { close(fd) }
+
+    func send(_ text: String) throws {
+        let bytes = Array(text.utf8)
+        try #require(Glibc.send(fd, bytes, bytes.count, 0) == bytes.count)
+    }
+
+    /// Reads one whole response (head and `Content-Length` bytes of body) as text.
+    func readResponse() throws -> String {
+        var received: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            if let end = received.firstRange(of: Array("\r\n\r\n".utf8)) {
+                let head = String(decoding: received[..<end.lowerBound], as: UTF8.self).lowercased()
+                let length = head.components(separatedBy: "\r\n").first { $0.hasPrefix("content-length:") }
+                    .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+                if received.count >= end.upperBound + length { return String(decoding: received, as: UTF8.self) }
+            }
+            let n = recv(fd, &chunk, chunk.count, 0)
+            try #require(n > 0, "the server closed the connection or did not answer")
+            received += chunk[0..<n]
+        }
+    }
+
+    /// True when the server has closed the connection (a read returns end of file).
+    func isClosedByServer() -> Bool {
+        var byte: UInt8 = 0
+        return recv(fd, &byte, 1, 0) == 0
     }
 }
 
