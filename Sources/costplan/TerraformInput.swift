@@ -7,6 +7,9 @@ import Foundation
 /// exits 2.
 enum TerraformInput {
     static func load(_ path: String, side: TerraformSide, options: TerraformOptions, requireTerraform: Bool = false) throws -> LoadedPlan {
+        if !requireTerraform, !FileManager.default.isReadableFile(atPath: path) {
+            return LoadedPlan(plan: try EstimateCommand.loadPlan(path))  // the plan parser's own "cannot read" error
+        }
         do {
             return try PlanSource.file(path).load(side: side, terraform: options, requireTerraform: requireTerraform)
         } catch let error as ExitCode {

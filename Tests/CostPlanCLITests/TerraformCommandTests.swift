@@ -61,3 +61,17 @@ import Testing
         #expect(yamlPlan.status == 2 && yamlPlan.stderr.contains("no before and after state"))
     }
 }
+
+extension TerraformCommandTests {
+    @Test func diffOfTwoTerraformPlans() throws {
+        let same = try CLI.run(["diff", Self.plan, Self.plan, "--format", "json"])
+        #expect(same.status == 0, "\(same.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(same.stdout.utf8)) as? [String: Any])
+        #expect(object["has_cost_change"] as? Bool == false)
+        let terraform = try #require(object["terraform"] as? [String: Any])
+        #expect((terraform["base"] as? [String: Any])?["side"] as? String == "after")
+        let before = try CLI.run(["diff", "Tests/CostPlanTerraformTests/Samples/infracost_plan-with-target.format-0.2.json"])
+        #expect(before.status == 0, "\(before.stderr)")
+        #expect(before.stdout.contains("instance_type"))
+    }
+}
