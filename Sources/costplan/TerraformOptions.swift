@@ -17,7 +17,8 @@ struct TerraformOptions: ParsableArguments {
 
     func validate() throws {
         if EnvironmentSplit(argument: envFrom) == nil {
-            throw ValidationError("--env-from \(envFrom): expected workspace, module or tag:KEY (e.g. tag:Environment)")
+            Output.error("error: --env-from \(envFrom): expected workspace, module or tag:KEY (e.g. tag:Environment)")
+            throw ExitCode(2)
         }
     }
 

@@ -69,3 +69,19 @@ import Testing
         #expect(!"\(imported.report)".contains(secret))
     }
 }
+
+extension InputErrorTests {
+    @Test func deferredChangesErrorsAndUnknownActionsAreReported() throws {
+        var plan = SyntheticPlan()
+        plan.add("aws_instance", "web", ["teleport"], after: ["instance_type": "t3.small"])
+        var json = plan.json
+        json.removeLast()  // the closing brace
+        json += ",\"errored\":true,\"deferred_changes\":[{\"reason\":\"instance_count_unknown\",\"resource_change\":{\"address\":\"aws_instance.later[0]\",\"mode\":\"managed\",\"type\":\"aws_instance\",\"change\":{\"actions\":[\"create\"]}}}]}"
+        let report = TerraformImport(try TerraformPlanReader.parse(json, file: "p.json")).report
+        #expect(report.notPriced.map(\.address) == ["aws_instance.later[0]"])
+        #expect(report.notPriced.first?.reason.contains("instance_count_unknown") == true)
+        #expect(report.notes.contains { $0.contains("[\"teleport\"]") })
+        #expect(report.notes.contains { $0.contains("may be incomplete") })
+        #expect(report.priced.map(\.address) == ["aws_instance.web"])
+    }
+}

@@ -109,6 +109,14 @@ struct TerraformImporter {
             report.notes.append("\(r.address) is forgotten, not destroyed: the old object keeps running outside Terraform"
                                 + (r.actions == ["forget"] ? " (still counted)" : " (not counted)"))
         }
+        for change in plan.deferred {
+            report.notPriced.append(TerraformReport.Resource(address: change.address, type: change.type, action: "deferred",
+                                                             reason: "deferred to a later plan (\(change.reason)): run terraform plan again after apply"))
+        }
+        for r in plan.resources where !TerraformResource.knownActions.contains(r.actions) {
+            report.notes.append("\(r.address) has actions \(r.actions) that this costplan does not know; read by its \(options.side.rawValue) state")
+        }
+        if plan.errored { report.notes.append("Terraform reported an error while planning: the plan may be incomplete") }
         let environments = orderedEnvironments(components, default: defaultEnvironment)
         let planRegion = options.usage?.region ?? mostCommon(components.map(\.region)) ?? "us-east-1"
         let name = options.usage?.name ?? Self.identifier(((plan.file as NSString).lastPathComponent as NSString).deletingPathExtension)

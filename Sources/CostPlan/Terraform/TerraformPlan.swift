@@ -13,6 +13,10 @@ public struct TerraformPlan: Sendable {
     public var terraformVersion: String?
     var resources: [TerraformResource]
     var configuration: TerraformConfiguration
+    /// Changes Terraform deferred to a later plan (`deferred_changes`, TF ≥ 1.9): not priced.
+    var deferred: [(address: String, type: String, reason: String)] = []
+    /// True when planning failed part-way (`errored`, TF ≥ 1.6): the plan may be incomplete.
+    var errored = false
 }
 
 /// Which state of the plan to read: the resources as they are (`before`) or as they will be
@@ -69,6 +73,10 @@ struct TerraformResource: Sendable {
             return nil
         }
     }
+
+    /// The action lists this reader knows; any other is reported (newer Terraform), not fatal.
+    static let knownActions: Set<[String]> = [["no-op"], ["create"], ["read"], ["update"], ["delete", "create"],
+                                              ["create", "delete"], ["delete"], ["forget"], ["create", "forget"]]
 
     /// The change as one word for reports: create, update, replace, delete, no-op, forget, read.
     var action: String {

@@ -85,8 +85,14 @@ public enum TerraformPlanReader {
         let configuration = TerraformConfiguration(root: root.value(at: [.key("configuration"), .key("root_module")]),
                                                    providers: root.value(at: [.key("configuration"), .key("provider_config")]),
                                                    variables: root["variables"])
-        return TerraformPlan(file: file, formatVersion: version, terraformVersion: root["terraform_version"]?.text,
-                             resources: resources, configuration: configuration)
+        var plan = TerraformPlan(file: file, formatVersion: version, terraformVersion: root["terraform_version"]?.text,
+                                 resources: resources, configuration: configuration)
+        plan.errored = root["errored"]?.flag == true
+        plan.deferred = (root["deferred_changes"]?.items ?? []).compactMap { entry in
+            guard let change = entry["resource_change"], let address = change["address"]?.text, change["mode"]?.text != "data" else { return nil }
+            return (address, change["type"]?.text ?? "", entry["reason"]?.text ?? "unspecified")
+        }
+        return plan
     }
 
     /// Removes the lines `hashicorp/setup-terraform`'s wrapper adds around captured output:
