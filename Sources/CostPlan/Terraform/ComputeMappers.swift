@@ -6,12 +6,7 @@ extension MappingContext {
 
     func ecsService(_ r: TerraformResource, _ a: ResourceAttributes) -> MappingOutcome {
         var fields: [ImportedField] = [], includes: [String] = [], required: [String: String] = [:]
-        let taskDefinition = linked(r, a, "task_definition", type: "aws_ecs_task_definition") { candidate, value in
-            guard let family = candidate.string("family") else { return false }
-            let revision = candidate.string("revision")
-            return candidate.string("arn") == value || value == family || (revision.map { value == "\(family):\($0)" } ?? false)
-                || (revision.map { value.hasSuffix(":task-definition/\(family):\($0)") } ?? false)
-        }
+        let taskDefinition = linked(r, a, "task_definition", type: "aws_ecs_task_definition")
         let strategy = a.list("capacity_provider_strategy").compactMap { $0["capacity_provider"]?.text }
         let launchType = a.string("launch_type")
         var launchComment: String?
@@ -134,7 +129,7 @@ extension MappingContext {
             } else {
                 required["instance_type"] = "\(template.address) sets no instance_type (instance_requirements?)"
             }
-        } else if case let (configuration, c)? = linked(r, a, "launch_configuration", type: "aws_launch_configuration", matches: Self.idNameOrARN) {
+        } else if case let (configuration, c)? = linked(r, a, "launch_configuration", type: "aws_launch_configuration") {
             includes.append(configuration.address)
             if let type = c.string("instance_type") {
                 fields.append(ImportedField(key: "instance_type", value: .string(type), comment: "from \(configuration.address)"))
@@ -156,8 +151,8 @@ extension MappingContext {
 
     private func launchTemplate(_ r: TerraformResource, _ a: ResourceAttributes, idPath: String, namePath: String)
         -> (resource: TerraformResource, attributes: ResourceAttributes)? {
-        linked(r, a, idPath, type: "aws_launch_template", matches: Self.idNameOrARN)
-            ?? linked(r, a, namePath, type: "aws_launch_template", matches: Self.idNameOrARN)
+        linked(r, a, idPath, type: "aws_launch_template")
+            ?? linked(r, a, namePath, type: "aws_launch_template")
     }
 
     private func pricingComment(_ a: ResourceAttributes) -> String? {

@@ -11,9 +11,7 @@ extension MappingContext {
 
     /// The source instance of a read replica, when it is in this plan.
     func replicaSource(_ r: TerraformResource, _ a: ResourceAttributes) -> (resource: TerraformResource, attributes: ResourceAttributes)? {
-        linked(r, a, "replicate_source_db", type: "aws_db_instance") { candidate, value in
-            ["identifier", "id", "arn", "resource_id"].contains { candidate.string($0) == value }
-        }
+        linked(r, a, "replicate_source_db", type: "aws_db_instance")
     }
 
     func dbInstance(_ r: TerraformResource, _ a: ResourceAttributes) -> MappingOutcome {
@@ -58,7 +56,7 @@ extension MappingContext {
                                      : "read replica of \(source!.resource.address), priced as its own instance"
             if !fields.isEmpty { fields[0].comment = fields[0].comment ?? note }
         } else {
-            let replicas = all("aws_db_instance").filter { isReplica($0.resource, $0.attributes) && replicaSource($0.resource, $0.attributes)?.resource.address == r.address }
+            let replicas = replicasBySource[r.address] ?? []
             if !replicas.isEmpty {
                 includes += replicas.map(\.resource.address)
                 let classes = replicas.compactMap { $0.attributes.string("instance_class") }
@@ -75,15 +73,11 @@ extension MappingContext {
     // MARK: - aws_rds_cluster (+ aws_rds_cluster_instance) → aurora
 
     func clusterInstances(of r: TerraformResource, _ a: ResourceAttributes) -> [(resource: TerraformResource, attributes: ResourceAttributes)] {
-        all("aws_rds_cluster_instance").filter { instance in
-            clusterOf(instance.resource, instance.attributes)?.resource.address == r.address
-        }
+        instancesByCluster[r.address] ?? []
     }
 
     func clusterOf(_ r: TerraformResource, _ a: ResourceAttributes) -> (resource: TerraformResource, attributes: ResourceAttributes)? {
-        linked(r, a, "cluster_identifier", type: "aws_rds_cluster") { candidate, value in
-            candidate.string("cluster_identifier") == value || candidate.string("id") == value
-        }
+        linked(r, a, "cluster_identifier", type: "aws_rds_cluster")
     }
 
     func auroraCluster(_ r: TerraformResource, _ a: ResourceAttributes) -> MappingOutcome {
@@ -174,16 +168,12 @@ extension MappingContext {
         } else {
             required["nodes"] = "num_cache_clusters / num_node_groups are unknown until apply"
         }
-        let members = all("aws_elasticache_cluster").filter { member in
-            elastiCacheGroupOf(member.resource, member.attributes)?.resource.address == r.address
-        }
+        let members = membersByGroup[r.address] ?? []
         return .component(type: "elasticache", fields: fields, includes: members.map(\.resource.address), required: required)
     }
 
     func elastiCacheGroupOf(_ r: TerraformResource, _ a: ResourceAttributes) -> (resource: TerraformResource, attributes: ResourceAttributes)? {
-        linked(r, a, "replication_group_id", type: "aws_elasticache_replication_group") { candidate, value in
-            candidate.string("replication_group_id") == value || candidate.string("id") == value
-        }
+        linked(r, a, "replication_group_id", type: "aws_elasticache_replication_group")
     }
 
     func elastiCacheCluster(_ r: TerraformResource, _ a: ResourceAttributes) -> MappingOutcome {

@@ -15,8 +15,7 @@ enum PlanFileWriter {
         out += "version: 1\nname: \(quote(plan.name))\nregion: \(quote(plan.region))\nenvironments:\n"
         for environment in plan.environments {
             let components = plan.components.filter { $0.environment == environment }
-            let regions = components.map(\.region)
-            let region = regions.first { r in regions.filter { $0 == r }.count == regions.map { x in regions.filter { $0 == x }.count }.max() } ?? plan.region
+            let region = mostCommon(components.map(\.region)) ?? plan.region
             out += "  \(quote(environment)):\n"
             if region != plan.region { out += "    region: \(quote(region))\n" }
             if components.isEmpty { out += "    components: {}\n"; continue }
@@ -52,6 +51,14 @@ enum PlanFileWriter {
     static func problems(_ c: ImportedComponent) -> [Diagnostic] {
         let text = "version: 1\nname: check\nregion: \(quote(c.region))\nenvironments:\n  check:\n    components:\n" + component(c)
         do { _ = try PlanParser.parse(text, file: "check"); return [] } catch let error as PlanError { return error.diagnostics } catch { return [] }
+    }
+
+    /// The most frequent value, the first-seen among equals.
+    static func mostCommon(_ values: [String]) -> String? {
+        var counts: [String: Int] = [:]
+        for value in values { counts[value, default: 0] += 1 }
+        guard let top = counts.values.max() else { return nil }
+        return values.first { counts[$0] == top }
     }
 
     private static func listing(_ title: String, _ resources: [TerraformReport.Resource]) -> String {

@@ -21,24 +21,65 @@ struct MappingContext {
     let side: TerraformSide
     /// Every managed resource that exists on `side`, in plan order.
     let resources: [(resource: TerraformResource, attributes: ResourceAttributes)]
+    /// `resources` by type, so links cost one lookup per type rather than a scan of the plan.
+    private let byType: [String: [(resource: TerraformResource, attributes: ResourceAttributes)]]
+    /// Links from the "many" side, computed once: read replicas by source address, cluster
+    /// instances by cluster address, replication-group members by group address.
+    private(set) var replicasBySource: [String: [(resource: TerraformResource, attributes: ResourceAttributes)]] = [:]
+    private(set) var instancesByCluster: [String: [(resource: TerraformResource, attributes: ResourceAttributes)]] = [:]
+    private(set) var membersByGroup: [String: [(resource: TerraformResource, attributes: ResourceAttributes)]] = [:]
+
+    /// Per type, the resources by the known values other resources refer to them by
+    /// (identifiers, names, ARNs; a task definition also by `family:revision`).
+    private var byValue: [String: [String: (resource: TerraformResource, attributes: ResourceAttributes)]] = [:]
+    static let identifyingAttributes: [String: [String]] = [
+        "aws_db_instance": ["identifier", "id", "arn", "resource_id"],
+        "aws_rds_cluster": ["cluster_identifier", "id", "arn"],
+        "aws_elasticache_replication_group": ["replication_group_id", "id", "arn"],
+        "aws_ecs_task_definition": ["arn", "family"],
+        "aws_launch_template": ["id", "name", "arn"],
+        "aws_launch_configuration": ["id", "name", "arn"],
+    ]
 
     init(plan: TerraformPlan, side: TerraformSide) {
         self.plan = plan
         self.side = side
         resources = plan.resources.compactMap { r in r.attributes(side).map { (r, $0) } }
+        byType = Dictionary(grouping: resources, by: \.resource.type)
+        for (type, keys) in Self.identifyingAttributes {
+            var index: [String: (resource: TerraformResource, attributes: ResourceAttributes)] = [:]
+            for candidate in byType[type] ?? [] {
+                var values = keys.compactMap { candidate.attributes.string($0) }
+                if let family = candidate.attributes.string("family"), let revision = candidate.attributes.string("revision") {
+                    values.append("\(family):\(revision)")
+                }
+                for value in values where index[value] == nil { index[value] = candidate }
+            }
+            byValue[type] = index
+        }
+        for db in all("aws_db_instance") where isReplica(db.resource, db.attributes) {
+            if let source = replicaSource(db.resource, db.attributes) { replicasBySource[source.resource.address, default: []].append(db) }
+        }
+        for instance in all("aws_rds_cluster_instance") {
+            if let cluster = clusterOf(instance.resource, instance.attributes) { instancesByCluster[cluster.resource.address, default: []].append(instance) }
+        }
+        for member in all("aws_elasticache_cluster") {
+            if let group = elastiCacheGroupOf(member.resource, member.attributes) { membersByGroup[group.resource.address, default: []].append(member) }
+        }
     }
 
-    func all(_ types: String...) -> [(resource: TerraformResource, attributes: ResourceAttributes)] {
-        resources.filter { types.contains($0.resource.type) }
+    func all(_ type: String) -> [(resource: TerraformResource, attributes: ResourceAttributes)] {
+        byType[type] ?? []
     }
 
     /// The resource of `type` that `resource`'s attribute at `path` points to.
     /// - Configuration references (`aws_launch_template.web.id`) resolve within the same module;
     ///   among `count`/`for_each` instances: an explicit key in the reference, else the same
     ///   key as `resource`, else the only or first instance.
-    /// - Otherwise the attribute's known value is compared with `matches` on each candidate.
-    func linked(_ resource: TerraformResource, _ attributes: ResourceAttributes, _ path: String, type: String,
-                matches: (ResourceAttributes, String) -> Bool) -> (resource: TerraformResource, attributes: ResourceAttributes)? {
+    /// - Otherwise the attribute's known value is looked up among the identifying attributes of
+    ///   that type (`identifyingAttributes`).
+    func linked(_ resource: TerraformResource, _ attributes: ResourceAttributes, _ path: String,
+                type: String) -> (resource: TerraformResource, attributes: ResourceAttributes)? {
         let candidates = all(type)
         for reference in plan.configuration.references(of: resource, path) where reference.hasPrefix(type + ".") {
             let rest = reference.dropFirst(type.count + 1)
@@ -52,16 +93,9 @@ struct MappingContext {
             if let hit = named.first(where: { $0.resource.indexKey == resource.indexKey }) { return hit }
             if let first = named.first { return first }
         }
-        if let value = attributes.string(path) {
-            return candidates.first { matches($0.attributes, value) }
-        }
-        return nil
+        return attributes.string(path).flatMap { byValue[type]?[$0] }
     }
 
-    /// Matches a value against a candidate's `id`, `name` and `arn`.
-    static func idNameOrARN(_ candidate: ResourceAttributes, _ value: String) -> Bool {
-        ["id", "name", "arn"].contains { candidate.string($0) == value }
-    }
 }
 
 /// The resource types with no charge of their own: networking plumbing, access control,

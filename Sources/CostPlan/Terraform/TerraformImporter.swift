@@ -86,9 +86,11 @@ struct TerraformImporter {
             }
         }
         // Folded resources are priced in their owner's environment and component.
+        let resourceByAddress = Dictionary(context.resources.map { ($0.resource.address, $0.resource) }, uniquingKeysWith: { a, _ in a })
+        let componentByAddress = Dictionary(components.map { ($0.address, $0) }, uniquingKeysWith: { a, _ in a })
         for (address, owner) in claimedBy {
-            guard case let (r, _)? = context.resources.first(where: { $0.resource.address == address }) else { continue }
-            if let environment = environmentOf[owner], let component = components.first(where: { $0.address == owner }) {
+            guard let r = resourceByAddress[address] else { continue }
+            if let environment = environmentOf[owner], let component = componentByAddress[owner] {
                 report.priced.append(TerraformReport.Priced(address: address, type: r.type, action: r.action,
                                                             environment: environment, component: component.id))
             } else if outcomes[owner].map(isComponent) == true {
@@ -118,7 +120,7 @@ struct TerraformImporter {
         }
         if plan.errored { report.notes.append("Terraform reported an error while planning: the plan may be incomplete") }
         let environments = orderedEnvironments(components, default: defaultEnvironment)
-        let planRegion = options.usage?.region ?? mostCommon(components.map(\.region)) ?? "us-east-1"
+        let planRegion = options.usage?.region ?? PlanFileWriter.mostCommon(components.map(\.region)) ?? "us-east-1"
         let name = options.usage?.name ?? Self.identifier(((plan.file as NSString).lastPathComponent as NSString).deletingPathExtension)
         return ImportedPlan(name: name, region: planRegion, environments: environments, components: components, report: report)
     }
@@ -199,10 +201,5 @@ struct TerraformImporter {
         var seen: [String] = []
         for c in components where !seen.contains(c.environment) { seen.append(c.environment) }
         return seen.isEmpty ? [name] : seen
-    }
-
-    private func mostCommon(_ values: [String]) -> String? {
-        let counts = Dictionary(grouping: values, by: { $0 }).mapValues(\.count)
-        return values.first { counts[$0] == counts.values.max() }
     }
 }
