@@ -85,3 +85,18 @@ extension InputErrorTests {
         #expect(report.priced.map(\.address) == ["aws_instance.web"])
     }
 }
+
+extension InputErrorTests {
+    @Test func numbersStayExactDecimals() throws {
+        let json = """
+            {"format_version":"1.1","terraform_version":"1.4.0","resource_changes":[{"address":"aws_db_instance.db","mode":"managed",\
+            "type":"aws_db_instance","name":"db","change":{"actions":["create"],"before":null,"after":{"engine":"mysql",\
+            "instance_class":"db.t3.small","allocated_storage":20.1,"multi_az":false,"storage_type":"gp2"},"after_unknown":{}}}]}
+            """
+        let imported = TerraformImport(try TerraformPlanReader.parse(json, file: "p.json"))
+        #expect(try imported.settings("db_instance.db")?["storage_gb"] == "20.1")
+        #expect(imported.planText.contains("storage_gb: 20.1\n"))
+        // No provider configuration and no region attribute: assumed, and said so.
+        #expect(imported.planText.contains("region: \"us-east-1\"  # assumed"))
+    }
+}

@@ -47,12 +47,6 @@ enum PlanFileWriter {
         return out
     }
 
-    /// The problems of `c` on its own (values the mapping produced that the plan format rejects).
-    static func problems(_ c: ImportedComponent) -> [Diagnostic] {
-        let text = "version: 1\nname: check\nregion: \(quote(c.region))\nenvironments:\n  check:\n    components:\n" + component(c)
-        do { _ = try PlanParser.parse(text, file: "check"); return [] } catch let error as PlanError { return error.diagnostics } catch { return [] }
-    }
-
     /// The most frequent value, the first-seen among equals.
     static func mostCommon(_ values: [String]) -> String? {
         var counts: [String: Int] = [:]

@@ -58,23 +58,76 @@ public struct TerraformImport: Sendable {
     public let report: TerraformReport
     let imported: ImportedPlan
 
+    /// The plan parsed from `planText` (parsed once, here), or the problems found.
+    private let parsed: Result<Plan, PlanError>
+
     public init(_ plan: TerraformPlan, options: TerraformImportOptions = TerraformImportOptions()) {
-        imported = TerraformImporter(plan: plan, options: options).run()
+        var imported = TerraformImporter(plan: plan, options: options).run()
+        var text = PlanFileWriter.write(imported, plan: plan, options: options)
+        let file = imported.report.planFile + (options.side == .before ? " (before)" : "")
+        var parsed = Self.parse(text, file: file)
+        // A value the mapping produced that the plan format rejects (e.g. 10 GB of RDS storage,
+        // below the 20 GB minimum) leaves that resource out, with the reason; a bad usage-file
+        // value stays an error of the whole plan, naming the file.
+        if case let .failure(error) = parsed, Self.excludeInvalid(error, from: &imported) {
+            text = PlanFileWriter.write(imported, plan: plan, options: options)
+            parsed = Self.parse(text, file: file)
+        }
+        self.imported = imported
+        self.parsed = parsed
         report = imported.report
-        planText = PlanFileWriter.write(imported, plan: plan, options: options)
+        planText = text
     }
 
-    /// The plan, parsed from `planText`. Throws `PlanError` when the mapped or usage-supplied
-    /// values are invalid; each problem names the resource (and usage file) it came from.
+    /// The plan, parsed from `planText`. Throws `PlanError` when the usage-supplied values are
+    /// invalid; each problem names the resource and the usage file it came from.
     public func plan() throws -> Plan {
-        let file = report.planFile + (report.side == .before ? " (before)" : "")
-        do {
-            var plan = try PlanParser.parse(planText, file: file)
-            plan.file = file
-            return plan
-        } catch let error as PlanError {
-            throw PlanError(error.diagnostics.map(explain))
+        switch parsed {
+        case let .success(plan): return plan
+        case let .failure(error): throw PlanError(error.diagnostics.map(explain))
         }
+    }
+
+    private static func parse(_ text: String, file: String) -> Result<Plan, PlanError> {
+        do { return .success(try PlanParser.parse(text, file: file)) } catch let error as PlanError {
+            return .failure(error)
+        } catch {
+            return .failure(PlanError([Diagnostic(file: file, path: "", line: nil, message: "\(error)", hint: nil)]))
+        }
+    }
+
+    /// Moves the components the diagnostics are about (unless a usage-file value is involved) to
+    /// the report's unresolved list, with the reasons. True when any was moved.
+    private static func excludeInvalid(_ error: PlanError, from imported: inout ImportedPlan) -> Bool {
+        var reasons: [String: [String]] = [:]  // component address → problems
+        for d in error.diagnostics {
+            for c in imported.components {
+                let prefix = "environments.\(c.environment).components.\(c.id)"
+                guard d.path == prefix || d.path.hasPrefix(prefix + ".") else { continue }
+                let field = String(d.path.dropFirst(prefix.count).drop { $0 == "." })
+                let fromUsage = c.fields.contains { $0.comment?.hasPrefix("from usage file") == true && field.hasPrefix($0.key) }
+                if !fromUsage { reasons[c.address, default: []].append((field.isEmpty ? "" : "\(field): ") + d.message) }
+            }
+        }
+        guard !reasons.isEmpty else { return false }
+        var report = imported.report
+        for c in imported.components where reasons[c.address] != nil {
+            for priced in report.priced where priced.environment == c.environment && priced.component == c.id {
+                let reason = priced.address == c.address ? "the mapped values are invalid: \(reasons[c.address]!.joined(separator: "; "))"
+                                                         : "part of \(c.address), which cannot be priced"
+                report.unresolved.append(TerraformReport.Resource(address: priced.address, type: priced.type, action: priced.action, reason: reason))
+            }
+            report.priced.removeAll { $0.environment == c.environment && $0.component == c.id }
+            report.guesses.removeAll { $0.environment == c.environment && $0.component == c.id }
+        }
+        report.unresolved.sort { $0.address < $1.address }
+        imported.components.removeAll { reasons[$0.address] != nil }
+        if imported.components.isEmpty || !imported.environments.allSatisfy({ env in imported.components.contains { $0.environment == env } }) {
+            let kept = imported.environments.filter { env in imported.components.contains { $0.environment == env } }
+            imported.environments = kept.isEmpty ? [imported.environments.first ?? "default"] : kept
+        }
+        imported.report = report
+        return true
     }
 
     /// Rewrites a diagnostic about the generated plan text so it names the Terraform resource.

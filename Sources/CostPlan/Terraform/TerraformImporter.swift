@@ -59,21 +59,6 @@ struct TerraformImporter {
                     report.unresolved.append(entry("needs \(needs): give \(missing.keys.sorted().joined(separator: ", ")) in the usage file"))
                     continue
                 }
-                // A value the mapping produced that the plan format rejects (e.g. 10 GB of RDS
-                // storage, below the 20 GB minimum) leaves that resource out, with the reason;
-                // a bad usage-file value stays an error of the whole plan, naming the file.
-                let problems = PlanFileWriter.problems(component)
-                let prefix = "environments.check.components.\(component.id)."
-                let fromUsage = problems.contains { d in
-                    component.fields.contains { $0.comment?.hasPrefix("from usage file") == true && d.path.hasPrefix(prefix + $0.key) }
-                }
-                if !problems.isEmpty, !fromUsage {
-                    let reasons = problems.map { d in
-                        (d.path.hasPrefix(prefix) ? String(d.path.dropFirst(prefix.count)) + ": " : "") + d.message
-                    }
-                    report.unresolved.append(entry("the mapped values are invalid: \(reasons.joined(separator: "; "))"))
-                    continue
-                }
                 components.append(component)
                 environmentOf[r.address] = environment
                 report.priced.append(TerraformReport.Priced(address: r.address, type: r.type, action: r.action,
@@ -176,7 +161,7 @@ struct TerraformImporter {
         parts.append(r.name)
         if let key = r.indexKey { parts.append(key.trimmingCharacters(in: CharacterSet(charactersIn: "\""))) }
         if let deposed = r.deposed { parts.append("deposed-\(deposed)") }
-        var id = Self.identifier(parts.joined(separator: "."))
+        var id = Self.sanitized(parts.joined(separator: "."))
         if id.count > 64 { id = String(id.prefix(55)) + "-" + Self.hash(r.address) }
         var candidate = id, n = 2
         while used.contains(candidate) { candidate = "\(id.prefix(60))-\(n)"; n += 1 }
@@ -184,11 +169,15 @@ struct TerraformImporter {
         return candidate
     }
 
-    static func identifier(_ text: String) -> String {
+    /// `text` with every character a plan name may not hold replaced by `_`.
+    static func sanitized(_ text: String) -> String {
         let allowed = PlanParser.identifierCharacters
-        let cleaned = String(text.map { allowed.contains($0) ? $0 : "_" }).prefix(64)
-        return cleaned.isEmpty || cleaned == "." || cleaned == ".." ? "default" : String(cleaned)
+        let cleaned = String(text.map { allowed.contains($0) ? $0 : "_" })
+        return cleaned.isEmpty || cleaned == "." || cleaned == ".." ? "default" : cleaned
     }
+
+    /// A valid plan or environment name made from `text` (at most 64 characters).
+    static func identifier(_ text: String) -> String { String(sanitized(text).prefix(64)) }
 
     /// 8 hex digits of FNV-1a: short, stable across runs and platforms.
     static func hash(_ text: String) -> String {
