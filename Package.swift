@@ -71,6 +71,8 @@ let package = Package(
         .testTarget(name: "CostPlanCSVTests", dependencies: ["CostPlanTestSupport", "CostPlanReports", "CostPlanStore", "CostPlan"]),
         .testTarget(name: "CostPlanDiffTests", dependencies: ["CostPlanTestSupport", "CostPlanReports", "CostPlanStore", "CostPlan"]),
         .testTarget(name: "CostPlanHTMLTests", dependencies: ["CostPlanTestSupport", "CostPlanReports", "CostPlanStore", "CostPlan"]),
+        .testTarget(name: "CostPlanTerraformTests", dependencies: ["CostPlanTestSupport", "CostPlanReports", "CostPlanStore", "CostPlan"],
+                    exclude: ["Samples", "Golden"]),
         .testTarget(name: "CostPlanCLITests", dependencies: ["costplan", "CostPlanTestSupport"]),
         .testTarget(
             name: "CostPlanServerTests",

@@ -28,7 +28,11 @@ extension CatalogOptions {
     /// Parses the plan at `path` and prices it (only `environments`, when given). Every problem
     /// — an invalid plan, an unknown `--env`, a missing rate — goes to standard error and exits 2.
     func estimate(planAt path: String, environments: [String]) throws -> Estimate {
-        let plan = try EstimateCommand.loadPlan(path)
+        try estimate(try EstimateCommand.loadPlan(path), file: path, environments: environments)
+    }
+
+    /// Prices `plan` (read from `path`), as `estimate(planAt:environments:)` does.
+    func estimate(_ plan: Plan, file path: String, environments: [String]) throws -> Estimate {
         let known = plan.environments.map(\.name)
         for name in environments where !known.contains(name) {
             Output.error("\(path): error: --env \(name): no such environment (the plan has: \(known.joined(separator: ", ")))")

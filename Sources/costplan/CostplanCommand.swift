@@ -8,7 +8,7 @@ struct CostplanCommand: AsyncParsableCommand {
             Plans are YAML or JSON files (see README: "Plan file format"). Rates come from the \
             pricing/ sheets, loaded into a SQLite catalog automatically on first use.
             """,
-        subcommands: [EstimateCommand.self, ValidateCommand.self, CapacityCommand.self, DiffCommand.self, CsvCommand.self, ServeCommand.self, ReportCommand.self, PricingCommand.self],
+        subcommands: [EstimateCommand.self, ValidateCommand.self, CapacityCommand.self, DiffCommand.self, CsvCommand.self, ServeCommand.self, ReportCommand.self, PricingCommand.self, ImportCommand.self],
         defaultSubcommand: EstimateCommand.self
     )
 }

@@ -12,6 +12,10 @@ struct DiffCommand: ParsableCommand {
             (e.g. origin/main:infra/costplan.yaml, read with `git show`). Both are priced with one catalog; \
             components match by environment and id.
 
+            Terraform: `costplan diff plan.json` prices one Terraform plan before → after apply (a pull \
+            request's plan); BASE and HEAD may also be two Terraform plans. Resources costplan does not \
+            price are listed with the diff. See README: "Terraform plans".
+
             Exit status: 0 compared (within every --fail-above limit); 1 an environment's desired monthly \
             cost rises above a --fail-above limit (the diff is still printed; the message names the \
             environment and the figures); 2 bad input — a plan that cannot be read, is invalid or needs a \
@@ -26,8 +30,10 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The plan before the change: a file or REF:PATH.", valueName: "base"))
     var base: String
 
-    @Argument(help: ArgumentHelp("The plan after the change: a file or REF:PATH.", valueName: "head"))
-    var head: String
+    @Argument(help: ArgumentHelp("The plan after the change: a file or REF:PATH. Leave out to compare a Terraform plan's before and after.", valueName: "head"))
+    var head: String?
+
+    @OptionGroup(title: "Terraform plans") var terraform: TerraformOptions
 
     @Option(help: "Output format: table (terminal), markdown (a pull-request comment) or json.")
     var format: Format = .table
@@ -52,8 +58,9 @@ struct DiffCommand: ParsableCommand {
             }
             limits.append(limit)
         }
-        let basePlan = read(base, .base), headPlan = read(head, .head)
-        guard let basePlan, let headPlan else { throw ExitCode(2) }
+        guard let baseLoaded = read(base, .base, side: head == nil ? .before : .after) else { throw ExitCode(2) }
+        guard let headLoaded = read(head ?? base, .head, side: .after) else { throw ExitCode(2) }
+        let basePlan = baseLoaded.plan, headPlan = headLoaded.plan
 
         let known = Set(basePlan.environments.map(\.name) + headPlan.environments.map(\.name))
         for name in environments where !known.contains(name) {
@@ -69,10 +76,11 @@ struct DiffCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let violations = BudgetLimit.violations(of: limits, in: diff)
+        let notes = headLoaded.terraform.map { TerraformDiffNotes(head: $0, base: baseLoaded.terraform) }
         switch format {
-        case .table: Output.write(DiffTable.render(diff, violations: violations))
-        case .markdown: Output.write(DiffMarkdown.render(diff, violations: violations))
-        case .json: Output.write(DiffJSON.render(diff, violations: violations))
+        case .table: Output.write(DiffTable.render(diff, violations: violations) + (notes?.text ?? ""))
+        case .markdown: Output.write(notes?.markdown(diff, violations: violations) ?? DiffMarkdown.render(diff, violations: violations))
+        case .json: Output.write((notes?.json(diff, violations: violations) ?? DiffJSON.document(diff, violations: violations)).rendered())
         }
         if !violations.isEmpty {
             for v in violations { Output.error("costplan: budget exceeded: \(DiffText.violation(v))") }
@@ -81,8 +89,10 @@ struct DiffCommand: ParsableCommand {
     }
 
     /// Reads one side, printing its problems (naming the side) and returning nil when it is unusable.
-    private func read(_ argument: String, _ side: DiffSide) -> Plan? {
-        do { return try PlanSource(argument).plan() } catch {
+    private func read(_ argument: String, _ side: DiffSide, side state: TerraformSide) -> LoadedPlan? {
+        do { return try PlanSource(argument).load(side: state, terraform: terraform) } catch is ExitCode {
+            return nil
+        } catch {
             Output.error(DiffInputError(side: side, file: argument, underlying: error).description)
             return nil
         }

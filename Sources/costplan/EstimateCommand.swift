@@ -8,6 +8,10 @@ struct EstimateCommand: ParsableCommand {
         commandName: "estimate",
         abstract: "Price every environment of a plan: desired cost, min–max band and totals, side by side.",
         discussion: """
+            PLAN may also be a Terraform plan (`terraform show -json tfplan > plan.json`): its resources \
+            after apply (or before, with --before) are priced, and those costplan does not price are listed. \
+            See README: "Terraform plans".
+
             Exit status: 0 priced; 2 the plan is invalid or a rate is missing (every problem is listed \
             on standard error with the file, field path and line); 1 anything else.
             """
@@ -17,7 +21,7 @@ struct EstimateCommand: ParsableCommand {
         case table, json
     }
 
-    @Argument(help: ArgumentHelp("The plan file (YAML or JSON).", valueName: "plan"))
+    @Argument(help: ArgumentHelp("The plan file (YAML or JSON), or a Terraform plan JSON.", valueName: "plan"))
     var planPath: String
 
     @Option(name: .customLong("env"), help: ArgumentHelp(
@@ -30,13 +34,21 @@ struct EstimateCommand: ParsableCommand {
     @Flag(help: "With --format table, also list every line item with its quantity, unit price and rate source.")
     var details = false
 
+    @Flag(help: "With a Terraform plan: price the resources as they are before apply instead of after.")
+    var before = false
+
+    @OptionGroup(title: "Terraform plans") var terraform: TerraformOptions
+
     @OptionGroup var catalog: CatalogOptions
 
     func run() throws {
-        let estimate = try catalog.estimate(planAt: planPath, environments: environments)
+        let loaded = try TerraformInput.load(planPath, side: before ? .before : .after, options: terraform)
+        let estimate = try catalog.estimate(loaded.plan, file: planPath, environments: environments)
         switch format {
-        case .table: Output.write(EstimateTable.render(estimate, details: details))
-        case .json: Output.write(EstimateJSON.render(estimate))
+        case .table: Output.write(EstimateTable.render(estimate, details: details) + (loaded.terraform.map(TerraformNotes.text) ?? ""))
+        case .json:
+            let document = EstimateJSON.document(estimate)
+            Output.write((loaded.terraform.map { TerraformNotes.adding(TerraformNotes.json($0), to: document) } ?? document).rendered())
         }
     }
 

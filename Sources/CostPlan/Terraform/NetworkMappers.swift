@@ -1,0 +1,86 @@
+import Foundation
+
+/// NAT gateways, load balancers, S3 buckets, CloudFront distributions and EBS volumes, and the
+/// dispatch from a resource type to its mapper.
+extension MappingContext {
+    /// The resource types that become components of their own (the rest are folded, free or not priced).
+    static let primaryTypes: Set<String> = [
+        "aws_ecs_service", "aws_instance", "aws_autoscaling_group", "aws_nat_gateway", "aws_lb", "aws_alb",
+        "aws_db_instance", "aws_rds_cluster", "aws_elasticache_replication_group", "aws_elasticache_cluster",
+        "aws_s3_bucket", "aws_cloudfront_distribution", "aws_ebs_volume",
+    ]
+
+    /// Maps a resource of a primary type.
+    func map(_ r: TerraformResource, _ a: ResourceAttributes) -> MappingOutcome {
+        switch r.type {
+        case "aws_ecs_service": ecsService(r, a)
+        case "aws_instance": instance(r, a)
+        case "aws_autoscaling_group": autoscalingGroup(r, a)
+        case "aws_nat_gateway": natGateway(r, a)
+        case "aws_lb", "aws_alb": loadBalancer(r, a)
+        case "aws_db_instance": dbInstance(r, a)
+        case "aws_rds_cluster": auroraCluster(r, a)
+        case "aws_elasticache_replication_group": elastiCacheGroup(r, a)
+        case "aws_elasticache_cluster": elastiCacheCluster(r, a)
+        case "aws_s3_bucket": .component(type: "s3", fields: [], includes: [], required: [:])
+        case "aws_cloudfront_distribution": cloudFront(r, a)
+        case "aws_ebs_volume": ebsVolume(r, a)
+        default: .notPriced("costplan does not price \(r.type)")
+        }
+    }
+
+    /// Maps a resource that no primary resource folded in.
+    func mapUnclaimed(_ r: TerraformResource, _ a: ResourceAttributes) -> MappingOutcome {
+        switch r.type {
+        case "aws_rds_cluster_instance": orphanClusterInstance(r, a)
+        case "aws_ecs_task_definition": .free("a task definition costs nothing until a service runs it")
+        case "aws_appautoscaling_target", "aws_launch_template", "aws_launch_configuration": .free("no charge of its own")
+        case _ where FreeResources.contains(r.type): .free("no charge of its own")
+        case _ where !r.type.hasPrefix("aws_"): .notPriced("costplan prices AWS resources only")
+        default: .notPriced("costplan does not price \(r.type)")
+        }
+    }
+
+    func natGateway(_ r: TerraformResource, _ a: ResourceAttributes) -> MappingOutcome {
+        var notes: [String] = []
+        if a.string("connectivity_type") == "private" { notes.append("private NAT gateway: same hourly and per-GB rates") }
+        if a.string("availability_mode") == "regional" { notes.append("guessed: a regional NAT gateway is priced as one zonal gateway") }
+        return .component(type: "nat_gateway", fields: [ImportedField(key: "count", value: .int(1), comment: notes.isEmpty ? nil : notes.joined(separator: "; "))],
+                          includes: [], required: [:])
+    }
+
+    func loadBalancer(_ r: TerraformResource, _ a: ResourceAttributes) -> MappingOutcome {
+        let kind = a.string("load_balancer_type")
+        let type: String
+        switch kind {
+        case "application", nil: type = "alb"
+        case "network": type = "nlb"
+        case let other?: return .notPriced("\(other) load balancers are not priced")
+        }
+        return .component(type: type, fields: [ImportedField(key: "count", value: .int(1),
+            comment: kind == nil ? "guessed: load_balancer_type unknown until apply (provider default application)" : nil)], includes: [], required: [:])
+    }
+
+    func cloudFront(_ r: TerraformResource, _ a: ResourceAttributes) -> MappingOutcome {
+        guard let priceClass = a.string("price_class") else { return .component(type: "cloudfront", fields: [], includes: [], required: [:]) }
+        return .component(type: "cloudfront", fields: [ImportedField(key: "price_class", value: .string(priceClass), comment: nil)], includes: [], required: [:])
+    }
+
+    func ebsVolume(_ r: TerraformResource, _ a: ResourceAttributes) -> MappingOutcome {
+        var fields: [ImportedField] = [], required: [String: String] = [:]
+        let volumeType = a.string("type")
+        let type = volumeType ?? "gp2"
+        guard ["gp2", "gp3", "io1", "st1", "sc1"].contains(type) else { return .notPriced("EBS volume type \(type) is not priced") }
+        fields.append(ImportedField(key: "volume_type", value: .string(type), comment: volumeType == nil ? "guessed: type unknown until apply (AWS default gp2)" : nil))
+        if let size = a.decimal("size") {
+            fields.append(ImportedField(key: "storage_gb", value: .number(size), comment: nil))
+        } else {
+            required["storage_gb"] = "size is unknown until apply (from a snapshot?)"
+        }
+        if type == "io1" || type == "gp3", let iops = a.decimal("iops") { fields.append(ImportedField(key: "iops", value: .number(iops), comment: nil)) }
+        if type == "gp3", let throughput = a.decimal("throughput") {
+            fields.append(ImportedField(key: "throughput_mbps", value: .number(throughput), comment: nil))
+        }
+        return .component(type: "ebs", fields: fields, includes: [], required: required)
+    }
+}
