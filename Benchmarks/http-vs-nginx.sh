@@ -36,6 +36,7 @@ nginx_pid=$!
 server=$!
 trap 'kill $server $nginx_pid 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do curl -fsS http://127.0.0.1:18080/healthz >/dev/null 2>&1 && curl -fsS http://127.0.0.1:18081/index.html >/dev/null 2>&1 && break; sleep 0.1; done
+curl -fsS "http://127.0.0.1:18080/plans/muejam-library.html" >/dev/null   # rendered once, as `report` did for nginx
 
 page=/plans/muejam-library.html
 run() { wrk -t2 -c32 -d"${duration}s" --latency "$1" | tee "$work/$2.txt"; }

@@ -43,7 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let loaded = try catalog.load()
-        var logger = Logger(label: "costplan")
+        var logger = Logger(label: "costplan", factory: StandardErrorLogHandler.init)
         logger.logLevel = logLevel
         let count = PlanLibrary.planFiles(in: plans).count
         let (host, port) = (host, port)
