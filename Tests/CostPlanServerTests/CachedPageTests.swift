@@ -135,7 +135,7 @@ final class RawConnection {
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
@@ -163,6 +163,17 @@ final class RawConnection {
             }
             let n = recv(fd, &chunk, chunk.count, 0)
             try #require(n > 0, "the server closed the connection or did not answer")
+            received += chunk[0..<n]
+        }
+    }
+
+    /// Everything the server sends until it closes the connection (or 10 s pass without a byte).
+    func readUntilClosed() -> [UInt8] {
+        var received: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = recv(fd, &chunk, chunk.count, 0)
+            if n <= 0 { return received }
             received += chunk[0..<n]
         }
     }
@@ -205,28 +216,9 @@ enum RawHTTP {
     /// Sends `requests` in one write and reads until the server closes (at most 10 s); returns
     /// the responses in the order received.
     static func exchange(port: Int, _ requests: String) throws -> [Reply] {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        try #require(connected == 0)
-        let bytes = Array(requests.utf8)
-        try #require(send(fd, bytes, bytes.count, 0) == bytes.count)
-        var received: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = recv(fd, &chunk, chunk.count, 0)
-            if n <= 0 { break }
-            received += chunk[0..<n]
-        }
-        return parse(received, headRequests: requests.components(separatedBy: "\r\n\r\n").map { $0.hasPrefix("HEAD ") })
+        let connection = try RawConnection(port: port)
+        try connection.send(requests)
+        return parse(connection.readUntilClosed(), headRequests: requests.components(separatedBy: "\r\n\r\n").map { $0.hasPrefix("HEAD ") })
     }
 
     private static func parse(_ data: [UInt8], headRequests: [Bool]) -> [Reply] {
