@@ -21,6 +21,21 @@ import Testing
         #expect(!json.stdout.contains(Self.secret))
     }
 
+    @Test func validateMapsATerraformPlanAndTurnsStateAway() throws {
+        let result = try CLI.run(["validate", Self.plan, "examples/cloudweave.yaml"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\(Self.plan): ok — Terraform plan: 1 environment, 10 components; 14 resources priced, 4 free, 1 not priced"))
+        #expect(result.stdout.contains("examples/cloudweave.yaml: ok — 2 environments, 35 components"))
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("costplan-state-\(UUID().uuidString).json")
+        try #"{"format_version": "1.0", "terraform_version": "1.9.0", "values": {"root_module": {}}}"#
+            .write(to: state, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: state) }
+        let bad = try CLI.run(["validate", state.path, "examples/cloudweave.yaml"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("Terraform state"))
+        #expect(bad.stdout.contains("examples/cloudweave.yaml: ok"))   // the other files are still checked
+    }
+
     @Test func diffOfOnePlanWithBudgetGate() throws {
         let result = try CLI.run(["diff", Self.plan, "--format", "markdown"])
         #expect(result.status == 0, "\(result.stderr)")
