@@ -43,6 +43,13 @@ struct CapacityReportTests {
         #expect(!html.contains("<script"))
     }
 
+    @Test func environmentPageShowsTheWarningAndHowEachFigureCameAbout() throws {
+        let html = HTMLPages.environment(Self.estimate, environment: "production", links: SiteLinks(root: "../../")) ?? ""
+        #expect(html.contains("<h2 id=\"capacity\">Capacity at today's demand</h2>"))
+        #expect(html.contains(Self.warning.replacingOccurrences(of: "'", with: "&#39;")))
+        #expect(html.contains("<li>derived: tasks.desired = 5 from required_at_average 5, within 2..10</li>"))
+    }
+
     @Test func capacityTableShowsWhatMustGrow() throws {
         let planner = CapacityPlanner(estimator: Estimator(catalog: Golden.catalog))
         let sections = try Self.plan.environments.map { env in

@@ -28,10 +28,51 @@ enum EnvironmentPage {
             }.joined(separator: " · ") + " · <a href=\"\(HTML.escape(links.plan(plan)))\">all tiers side by side</a></p>\n"
         }
         body += HTML.downloadForm(plan: plan, environment: env.name, links: links)
+        body += capacity(env)
         body += lineItems(env)
         body += usageDependent(env)
         return HTML.document(title: "\(plan) · \(env.name)", links: links, snapshot: estimate.pricing, current: .plan,
                              crumbs: [("Plans", links.index), (plan, links.plan(plan)), (env.name, nil)], body: body)
+    }
+
+    /// The demand and, per component with a `capacity:` block, what it needs, what it is
+    /// configured with, and which figures were derived (and from what) or stated in the plan.
+    private static func capacity(_ env: EnvironmentEstimate) -> String {
+        let sized = env.components.filter { $0.capacity != nil }
+        guard let demand = env.demand, !sized.isEmpty else { return "" }
+        var out = """
+            <section aria-labelledby="capacity">
+            <h2 id="capacity">Capacity at today's demand</h2>
+            <p class="meta">Demand: \(HTML.escape(CapacityTable.describe(demand))).</p>
+
+            """
+        if !env.warnings.isEmpty {
+            out += "<div class=\"problems capacity-warnings\" role=\"note\">\n<ul>\n"
+                + env.warnings.map { "<li>\(HTML.escape($0.description))</li>" }.joined(separator: "\n") + "\n</ul>\n</div>\n"
+        }
+        out += """
+            <div class="table-wrap">
+            <table class="capacity">
+            <thead><tr><th scope="col">Component</th><th scope="col">Unit</th><th scope="col" class="num">At peak</th>\
+            <th scope="col" class="num">At average</th><th scope="col" class="num">Range</th><th scope="col" class="num">Desired</th>\
+            <th scope="col" class="num">Saturates at</th><th scope="col" class="num">Headroom</th><th scope="col">How</th></tr></thead>
+            <tbody>
+
+            """
+        for component in sized {
+            guard let c = component.capacity else { continue }
+            let how = c.derived.map { "<li>derived: \(HTML.escape($0))</li>" } + c.explicit.map { "<li>stated: \(HTML.escape($0))</li>" }
+            out += "<tr><th scope=\"row\"><a href=\"#c-\(HTML.anchor(component.id))\">\(HTML.escape(component.id))</a></th>"
+                + "<td>\(HTML.escape(c.unit))</td>"
+                + "<td class=\"num\">\(c.requiredAtPeak.map(CapacityTable.figure) ?? "—")</td>"
+                + "<td class=\"num\">\(c.requiredAtAverage.map(CapacityTable.figure) ?? "—")</td>"
+                + "<td class=\"num\">\(c.configured.map { $0.isFixed ? "\($0.min)" : "\($0.min)–\($0.max)" } ?? "—")</td>"
+                + "<td class=\"num\">\(c.configured.map { "\($0.desired)" } ?? "—")</td>"
+                + "<td class=\"num\">\(c.saturatesAtRPS.map { "\(CapacityTable.figure($0)) rps" } ?? c.saturatesAtWorkingSetGB.map { "\(CapacityTable.figure($0)) GB" } ?? "—")</td>"
+                + "<td class=\"num\">\(c.headroom.map { "\(CapacityTable.figure(Money.rounded($0, scale: 2)))×" } ?? "—")</td>"
+                + "<td>\(how.isEmpty ? "" : "<ul class=\"how\">\(how.joined())</ul>")</td></tr>\n"
+        }
+        return out + "</tbody>\n</table>\n</div>\n</section>\n"
     }
 
     /// The line items grouped by component, each group headed by the component and its subtotal.
