@@ -94,7 +94,7 @@ public actor PlanLibrary {
                 return .failed(["\(path): error: name: the plan is named '\(plan.name)' but its file is named '\(planName(path))'"
                     + "\n    hint: rename the file to \(plan.name).\((path as NSString).pathExtension) (the site serves it as plans/\(plan.name).html), or change `name:`"])
             }
-            let estimate = try Estimator(catalog: catalog).estimate(plan)
+            let estimate = try Estimator(catalog: catalog).estimate(plan, withDemandCurves: true)
             return .priced(plan, estimate, ScaleCurve.curves(plan: plan, estimate: estimate))
         } catch let error as PlanError {
             return .failed(error.diagnostics.map(\.description))

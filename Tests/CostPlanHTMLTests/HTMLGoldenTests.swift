@@ -6,7 +6,7 @@ import Testing
 /// The muejam-library example priced with the repository's catalog, shared by the HTML tests.
 enum MueJam {
     static let plan: Plan = try! PlanParser.parse(contentsOf: Golden.example("muejam-library.yaml"))
-    static let estimate: Estimate = try! Estimator(catalog: Golden.catalog).estimate(plan)
+    static let estimate: Estimate = try! Estimator(catalog: Golden.catalog).estimate(plan, withDemandCurves: true)
     static let curves: [ScaleCurve] = ScaleCurve.curves(plan: plan, estimate: estimate)
 }
 
@@ -76,7 +76,7 @@ struct HTMLGoldenTests {
     @Test(arguments: ["component-registry", "multi-region-fargate", "cloudweave", "shangwellness", "muejam-library"])
     func everyExampleRenders(example: String) throws {
         let plan = try PlanParser.parse(contentsOf: Golden.example("\(example).yaml"))
-        let estimate = try Estimator(catalog: Golden.catalog).estimate(plan)
+        let estimate = try Estimator(catalog: Golden.catalog).estimate(plan, withDemandCurves: true)
         let page = HTMLPages.plan(estimate, curves: ScaleCurve.curves(plan: plan, estimate: estimate), links: SiteLinks(root: "../"))
         for bad in ["=\"nan", "=\"-nan", "nan,", ",nan", "=\"inf", "=\"-inf", "inf,", ",inf"] {
             #expect(!page.contains(bad), "\(example): non-finite coordinate")

@@ -7,7 +7,7 @@ import Testing
 /// estimate table, the JSON, the plan page and the capacity table; golden files pin the rest.
 struct CapacityReportTests {
     static let plan: Plan = try! PlanParser.parse(contentsOf: Golden.root.appendingPathComponent("Tests/CostPlanReportsTests/Plans/overloaded.yaml").path)
-    static let estimate: Estimate = try! Estimator(catalog: Golden.catalog).estimate(plan)
+    static let estimate: Estimate = try! Estimator(catalog: Golden.catalog).estimate(plan, withDemandCurves: true)
     /// ceil(1,500 ÷ 120) = 13 tasks > max 10, which serves 10 × 120 = 1,200 rps.
     static let warning = "production: api saturates at 1,200 rps (tasks.max 10); the peak of 1,500 rps needs 13 tasks — raise tasks.max to 13"
 

@@ -60,6 +60,7 @@ struct RouterTests {
             try await client.execute(uri: "/plans/muejam-library.html", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(Self.text(response).contains("1,031.50"))   // production db
+                #expect(Self.text(response).contains("<title id=\"demand-0-title\">production: monthly cost by peak requests per second</title>"))
             }
             try await client.execute(uri: "/plans/muejam-library/production.html", method: .get) { response in
                 #expect(response.status == .ok)

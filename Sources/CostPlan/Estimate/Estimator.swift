@@ -10,13 +10,15 @@ public struct Estimator: Sendable {
     }
 
     /// The estimate of `plan` (only the environments in `only`, when given).
-    /// Throws `EstimateError` listing every rate that is missing (each once).
-    public func estimate(_ plan: Plan, only: Set<String>? = nil) throws -> Estimate {
+    /// `withDemandCurves` also prices each environment with a demand from 0 to saturation
+    /// (`EnvironmentEstimate.demandCurve`, for the web report's chart; ~120 extra pricings, so
+    /// only when a page will show it). Throws `EstimateError` listing every missing rate (each once).
+    public func estimate(_ plan: Plan, only: Set<String>? = nil, withDemandCurves: Bool = false) throws -> Estimate {
         var failures: [(where: String, error: PricingError)] = []
         var environments: [EnvironmentEstimate] = []
         for environment in plan.environments where only?.contains(environment.name) ?? true {
             var priced = try price(environment, failures: &failures)
-            if failures.isEmpty, environment.demand != nil, environment.hasCapacity {
+            if withDemandCurves, failures.isEmpty, environment.demand != nil, environment.hasCapacity {
                 priced.demandCurve = try? CapacityPlanner(estimator: self).curve(environment)
             }
             environments.append(priced)
