@@ -275,4 +275,59 @@ struct OfferFilterEvidenceTests {
             #expect(!expected.isEmpty && expected == units, "\(match.item): \(units) vs sheets \(expected)")
         }
     }
+    /// An AmazonRDS CSV in the real 2026 header (taken from the synthetic fixture, which copies
+    /// it verbatim) with real us-east-1 row shapes: the shared storage, backup and Aurora rows
+    /// and their look-alikes, read through the CSV reader. Prices are the published us-east-1
+    /// ones where known (storage 0.115 / 0.23, Aurora 0.10 / 0.20 per 1M / 0.12 per ACU-hour).
+    @Test func anRDSOfferInTheRealLayoutYieldsOnlyTheSharedRows() throws {
+        let header = try String(contentsOfFile: OfferFixtures.synthetic("AmazonRDS", "csv"), encoding: .utf8)
+            .split(separator: "\n").prefix(6).joined(separator: "\n") + "\n"
+        let columns = header.split(separator: "\n").last!.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        func row(_ sku: String, _ family: String, _ usage: String, _ unit: String, _ usd: String, engine: String,
+                 deployment: String = "", operation: String = "") -> String {
+            let values: [String: String] = [
+                "SKU": sku, "OfferTermCode": "JRTCKXETXF", "RateCode": "\(sku).JRTCKXETXF.6YS6EN2CT7", "TermType": "OnDemand",
+                "EffectiveDate": "2026-10-01", "StartingRange": "0", "EndingRange": "Inf", "Unit": unit, "PricePerUnit": usd,
+                "Currency": "USD", "Product Family": family, "serviceCode": "AmazonRDS", "Location": "US East (N. Virginia)",
+                "Location Type": "AWS Region", "Database Engine": engine, "Deployment Option": deployment,
+                "usageType": usage, "operation": operation, "Region Code": "us-east-1",
+            ]
+            return columns.map { "\"\(values[$0] ?? "")\"" }.joined(separator: ",") + "\n"
+        }
+        let rows = [
+            row("GP2SAZ", "Database Storage", "RDS:GP2-Storage", "GB-Mo", "0.1150000000", engine: "Any", deployment: "Single-AZ"),
+            row("GP2MAZ", "Database Storage", "RDS:Multi-AZ-GP2-Storage", "GB-Mo", "0.2300000000", engine: "Any", deployment: "Multi-AZ"),
+            row("GP2MIRROR", "Database Storage", "RDS:Mirror-GP2-Storage", "GB-Mo", "0.2300000000", engine: "Any",
+                deployment: "Multi-AZ (SQL Server Mirror)"),
+            row("GP3SAZ", "Database Storage", "USE1-RDS:GP3-Storage", "GB-Mo", "0.1150000000", engine: "Any", deployment: "Single-AZ"),
+            row("GP3CLUSTER", "Database Storage", "USE1-RDS:Multi-AZCluster-GP3-Storage", "GB-Mo", "0.3450000000", engine: "Any",
+                deployment: "Multi-AZ (readable standbys)"),
+            row("IO2SAZ", "Database Storage", "RDS:PIOPS-Storage-IO2", "GB-month", "0.1250000000", engine: "Any", deployment: "Single-AZ"),
+            row("BACKUP", "Storage Snapshot", "RDS:ChargedBackupUsage", "GB-Mo", "0.0950000000", engine: "Any"),
+            row("BACKUPOP", "Storage Snapshot", "RDS:ChargedBackupUsage", "GB-Mo", "0.0100000000", engine: "Any", operation: "CreateDBInstance:0014"),
+            row("AURSTORMY", "Database Storage", "Aurora:StorageUsage", "GB-Mo", "0.1000000000", engine: "Any"),
+            row("AURSTORPG", "Database Storage", "Aurora:StorageUsage", "GB-Mo", "0.1000000000", engine: "Aurora PostgreSQL"),
+            row("AURIOOPT", "Database Storage", "Aurora:IO-OptimizedStorageUsage", "GB-Mo", "0.2250000000", engine: "Aurora PostgreSQL"),
+            row("AURIO", "System Operation", "Aurora:StorageIOUsage", "IOs", "0.0000002000", engine: "Aurora PostgreSQL"),
+            row("AURBACKUP", "Storage Snapshot", "Aurora:BackupUsage", "GB-Mo", "0.0210000000", engine: "Aurora PostgreSQL"),
+            row("ACU", "ServerlessV2", "Aurora:ServerlessV2Usage", "ACU-Hr", "0.1200000000", engine: "Aurora PostgreSQL"),
+            row("ACUIOOPT", "ServerlessV2", "Aurora:ServerlessV2IOOptimizedUsage", "ACU-Hr", "0.1560000000", engine: "Aurora PostgreSQL"),
+        ]
+        let directory = try RepositoryFiles.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try OfferFixtures.write(header + rows.joined(), to: directory, name: "AmazonRDS-us-east-1.csv")
+        let offer = try OfferImport.read(path: path)
+        #expect(OfferFixtures.prices(offer) == [
+            "storage/gp2/single-az": [Decimal(string: "0.115")!],
+            "storage/gp2/multi-az": [Decimal(string: "0.23")!],
+            "storage/gp3/single-az": [Decimal(string: "0.115")!],
+            "backup/storage": [Decimal(string: "0.095")!],
+            "aurora/storage": [Decimal(string: "0.1")!],          // the Any and Aurora PostgreSQL rows agree
+            "aurora/io-requests": [Decimal(string: "0.2")!],      // 0.0000002 × 1,000,000
+            "aurora/serverless-v2": [Decimal(string: "0.12")!],
+        ])
+        #expect(offer.statistics.conflicts.isEmpty)
+        #expect(offer.statistics.rowsUsed == 8)                   // 7 items, aurora/storage from two rows
+        #expect(offer.statistics.rowsWithUnexpectedUnit == 0)
+    }
 }
