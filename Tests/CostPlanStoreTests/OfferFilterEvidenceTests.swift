@@ -5,7 +5,7 @@ import Testing
 
 /// The classifier against row shapes seen in real offer data (or in peers' filters over real
 /// data), attribute values quoted from the sources cited in `docs/offer-filters.md`. Each rule is
-/// checked with every region-prefix form (none in us-east-1, `USE1-`, `EU-`, `EUW2-`, `APS3-`),
+/// checked with every region-prefix form (none in us-east-1, `USE1-`, `EU-`, `EUW1-`, …),
 /// and each real look-alike row of the same family must stay out.
 struct OfferFilterEvidenceTests {
     /// One real row shape: the offer, family, usage type (without region prefix), other attributes,
@@ -20,7 +20,9 @@ struct OfferFilterEvidenceTests {
         var description: String { "\(offer.rawValue) \(family) \(usage) \(extra.map { "\($0.key)=\($0.value)" }.sorted())" }
     }
 
-    static let prefixes = ["", "USE1-", "EU-", "EUW2-", "APS3-"]
+    /// No prefix (us-east-1), and prefixes seen on real usage types: `USE1-` (newer us-east-1
+    /// names), `EU-` (eu-west-1), `EUW1-`, `EUW2-`, `APS3-`, `CAN1-`, `MXC1-`, `UGW1-` (GovCloud).
+    static let prefixes = ["", "USE1-", "EU-", "EUW1-", "EUW2-", "APS3-", "CAN1-", "MXC1-", "UGW1-"]
 
     static func attributes(_ shape: Shape, prefix: String) -> JSONAttributes {
         OfferClassifierTests.attributes(shape.family, prefix + shape.usage, shape.extra)
@@ -204,6 +206,15 @@ struct OfferFilterEvidenceTests {
                 }
             }
         }
+    }
+
+    /// A Local Zone row carries two prefixes (`USE1-BOS1-EBS:VolumeUsage.gp3`, a real shape):
+    /// only the region prefix is removed, so it never reads as the region's own row (the readers
+    /// also skip it for its `AWS Local Zone` location type).
+    @Test func aLocalZoneRowIsNotTheRegionsRow() {
+        #expect(OfferClassifier.usageSuffix("USE1-BOS1-EBS:VolumeUsage.gp3") == "BOS1-EBS:VolumeUsage.gp3")
+        #expect(OfferClassifier.match(.ec2, OfferClassifierTests.attributes("Storage", "USE1-BOS1-EBS:VolumeUsage.gp3",
+                                                                             [.volumeAPIName: "gp3"])) == nil)
     }
 
     @Test func realLookAlikeRowsAreRejectedWithAnyRegionPrefix() {
