@@ -29,12 +29,14 @@ struct ProductMatch: Equatable {
 ///
 /// Usage types are matched on their suffix after an optional region prefix (`USE1-`, `EU-`,
 /// `EUW3-`; us-east-1 often has none), and matched exactly, so `Outposts-LoadBalancerUsage`,
-/// `TS-LoadBalancerUsage`, `SpotUsage:Fargate-…`, `UnusedBox:` and `…NatGateway-Prvd-Bytes` rows
-/// never match. Only `OnDemand` terms in USD and rows in an `AWS Region` are read (the readers
-/// check those before asking the classifier).
+/// `TS-LoadBalancerUsage`, `ReservedLCUUsage`, `SpotUsage:Fargate-…`, `UnusedBox:`,
+/// `RegionalNatGateway-Bytes` and `…NatGateway-Prvd-Bytes` rows never match. Only `OnDemand` terms
+/// in USD and rows in an `AWS Region` are read (the readers check those before asking the
+/// classifier).
 ///
-/// Load balancers are read from the `AWSELB` offer only (the EC2 offer also lists them); RDS
-/// storage, IOPS, backup and Aurora storage/IO/Serverless v2 are matched by their usage type.
+/// Every filter was checked against real offer data or peers that filter real offer files; the
+/// evidence is cited next to each rule (`docs/offer-filters.md` lists it all, with what is still
+/// unverified). Load balancers are read from the `AWSELB` offer only (the EC2 offer also lists them).
 enum OfferClassifier {
     static func match<A: OfferAttributes>(_ offer: SupportedOffer, _ a: A) -> ProductMatch? {
         switch offer {
@@ -54,6 +56,11 @@ enum OfferClassifier {
     // MARK: AmazonEC2
 
     private static func ec2<A: OfferAttributes>(_ a: A) -> ProductMatch? {
+        // Linux shared on-demand: the attribute values of the real us-east-2 m5.large row
+        // (opencost/opencost pkg/cloud/aws/provider_test.go: tenancy Shared, operatingSystem Linux,
+        // preInstalledSw NA, capacitystatus Used, licenseModel "No License required", operation
+        // RunInstances, marketoption OnDemand, usagetype USE2-BoxUsage:m5.large); same filter as
+        // infracost/infracost internal/resources/aws/instance.go.
         if a.field(.productFamily, is: "Compute Instance") || a.field(.productFamily, is: "Compute Instance (bare metal)") {
             guard a.field(.tenancy, is: "Shared"), a.field(.operatingSystem, is: "Linux"),
                   a.field(.preInstalledSw, is: "NA"), a.field(.capacityStatus, is: "Used"),
@@ -65,6 +72,11 @@ enum OfferClassifier {
             guard usageSuffix(usage).hasPrefix("BoxUsage:"), !instanceType.isEmpty else { return nil }
             return ProductMatch(service: "AmazonEC2", item: "instance/\(instanceType)", units: hour)
         }
+        // NAT: family `NAT Gateway`, `NatGateway-Hours` (Hrs) and `NatGateway-Bytes` (GB)
+        // (infracost internal/resources/aws/nat_gateway.go, cycloidio/terracost
+        // aws/terraform/nat_gateway.go; real eu-west-1 rows `EU-NatGateway-Hours` $0.048/Hrs,
+        // `EU-NatGateway-Bytes` $0.048/GB). Exact suffixes keep out `NatGateway-Prvd-Bytes`,
+        // `NatGateway-Prvd-Gbps` and `RegionalNatGateway-Bytes` (real rows of the same offer).
         if a.field(.productFamily, is: "NAT Gateway") {
             switch usageSuffix(a.text(.usageType)) {
             case "NatGateway-Hours": return ProductMatch(service: "AmazonEC2", item: "nat-gateway/hours", units: hour)
@@ -74,6 +86,10 @@ enum OfferClassifier {
             default: return nil
             }
         }
+        // EBS storage: family `Storage`, `EBS:VolumeUsage.{gp2,gp3,piops,st1,sc1}` in GB-Mo, with
+        // `volumeApiName` gp2/gp3/io1/st1/sc1 (real rows: terracost e2e AmazonEC2_eu-west-3.csv
+        // for st1/piops→io1/gp2, opencost us-east-2 for gp3; infracost ebs_volume.go keys storage
+        // by volumeApiName). io2 (`EBS:VolumeUsage.io2`, unit `GB-month`) is not priced.
         if a.field(.productFamily, is: "Storage") {
             let volume: String
             switch usageSuffix(a.text(.usageType)) {
@@ -87,6 +103,9 @@ enum OfferClassifier {
             guard a.isBlank(.volumeAPIName) || a.text(.volumeAPIName) == volume else { return nil }
             return ProductMatch(service: "AmazonEC2", item: "ebs/\(volume)/storage", units: gbMonth)
         }
+        // Provisioned IOPS: family `System Operation`, `EBS:VolumeP-IOPS.piops` (real eu-west-3 row,
+        // IOPS-Mo, volumeApiName io1) and `EBS:VolumeP-IOPS.gp3` (infracost ebs_volume.go). The gp3
+        // row may start at 3,000 IOPS; the estimator bills only IOPS above the baseline anyway.
         if a.field(.productFamily, is: "System Operation") {
             switch usageSuffix(a.text(.usageType)) {
             case "EBS:VolumeP-IOPS.piops": return ProductMatch(service: "AmazonEC2", item: "ebs/io1/iops", units: iopsMonth)
@@ -95,10 +114,11 @@ enum OfferClassifier {
             }
         }
         if a.field(.productFamily, is: "Provisioned Throughput"), usageSuffix(a.text(.usageType)) == "EBS:VolumeP-Throughput.gp3" {
-            // AWS publishes gp3 throughput per GiBps-month (e.g. 40.96); the estimator prices MBps-months.
+            // Family `Provisioned Throughput`, published per GiBps-month (40.96 in us-east-1;
+            // infracost ebs_volume.go filters unit `GiBps-mo` and divides by 1024); the estimator
+            // prices MBps-months (AWS's MiB/s): 40.96 / 1024 = 0.04.
             return ProductMatch(service: "AmazonEC2", item: "ebs/gp3/throughput", units: [
                 UnitConversion(awsUnit: "GiBps-mo", unit: "MBps-month", factor: Decimal(1) / 1024),
-                UnitConversion(awsUnit: "MiBps-Mo", unit: "MBps-month"),
             ])
         }
         return nil
@@ -106,6 +126,11 @@ enum OfferClassifier {
 
     // MARK: AWSELB
 
+    /// AWS's own list of ELB usage types (docs.aws.amazon.com/elasticloadbalancing/latest/userguide/
+    /// load-balancer-billing-usage-reports.html): ALB and NLB both bill `region-LoadBalancerUsage`
+    /// (hours) and `region-LCUUsage` (LCUs); `TS-LoadBalancerUsage`, `Outposts-…`,
+    /// `ReservedLCUUsage` and `IdleProvisionedLBCapacity` are other charges. Families as infracost
+    /// internal/resources/aws/lb.go; a real eu-west-1 ALB row is `EU-LCUUsage` at $0.008/`LCU-Hrs`.
     private static func elb<A: OfferAttributes>(_ a: A) -> ProductMatch? {
         let kind: String
         if a.field(.productFamily, is: "Load Balancer-Application") { kind = "alb" }
@@ -116,6 +141,8 @@ enum OfferClassifier {
         case "LCUUsage" where kind == "alb":
             return ProductMatch(service: "AWSELB", item: "alb/lcu", units: [UnitConversion(awsUnit: "LCU-Hrs", unit: "LCU-hour")])
         case "LCUUsage":
+            // NLB capacity units are NLCUs; the unit is seen as `NLCU-Hrs` (third-party fixtures)
+            // and documented as "LCU" by AWS, so both are read.
             return ProductMatch(service: "AWSELB", item: "nlb/nlcu", units: [
                 UnitConversion(awsUnit: "NLCU-Hrs", unit: "NLCU-hour"), UnitConversion(awsUnit: "LCU-Hrs", unit: "NLCU-hour"),
             ])
@@ -126,8 +153,12 @@ enum OfferClassifier {
     // MARK: AmazonECS (Fargate)
 
     private static func ecs<A: OfferAttributes>(_ a: A) -> ProductMatch? {
-        // Matched by usage type alone: the exact Fargate names (family `Compute`, though not every
-        // file is known to file ephemeral storage there); ECS Anywhere, Spot and Windows differ.
+        // Family `Compute` for all five: infracost internal/resources/aws/ecs_service.go (vCPU, GB);
+        // a fixture built from live Price List answers (ap-northeast-1) files
+        // `APN1-Fargate-EphemeralStorage-GB-Hours` (unit GB-Hours), `APN1-Fargate-ARM-GB-Hours` and
+        // the vCPU/GB rows (unit `hours`) under `Compute` too. ECS Anywhere is `Compute Metering`;
+        // Spot (`SpotUsage:Fargate-…`) and Windows (`Fargate-Windows-…`) names differ.
+        guard a.field(.productFamily, is: "Compute") else { return nil }
         let vcpu = ["vCPU-Hours", "hours", "Hrs"].map { UnitConversion(awsUnit: $0, unit: "vCPU-hour") }
         let gb = ["GB-Hours", "hours", "Hrs"].map { UnitConversion(awsUnit: $0, unit: "GB-hour") }
         switch usageSuffix(a.text(.usageType)) {
@@ -144,6 +175,12 @@ enum OfferClassifier {
     // MARK: AmazonRDS
 
     private static func rds<A: OfferAttributes>(_ a: A) -> ProductMatch? {
+        // Instances: `Database Instance`, `databaseEngine`, `instanceType`, `deploymentOption`
+        // Single-AZ/Multi-AZ (infracost db_instance.go, terracost db_instance.go); usage types
+        // `InstanceUsage:db.…` / `Multi-AZUsage:db.…` (abbreviated class names, so the class comes
+        // from `instanceType`). Aurora: `InstanceUsage:` only (infracost rds_cluster_instance.go),
+        // not `InstanceUsageIOOptimized:`. Rejected: `Multi-AZClusterUsage:` (readable standbys),
+        // `ExtendedSupport:…` and Outposts rows (not an AWS Region).
         if a.field(.productFamily, is: "Database Instance") {
             let engine: String
             var aurora = false
@@ -168,36 +205,75 @@ enum OfferClassifier {
             else { return nil }
             return ProductMatch(service: "AmazonRDS", item: "instance/\(engine)/\(instanceClass)/\(deployment)", units: hour)
         }
-        // Storage, IOPS and backup rows are shared by the engines ("Any"); engine-specific ones
-        // (SQL Server, Oracle) are not what the estimator prices.
-        let engine = a.text(.databaseEngine)
-        guard ["", "Any", "PostgreSQL", "MySQL", "MariaDB", "Aurora PostgreSQL", "Aurora MySQL"].contains(engine) else { return nil }
+        // RDS storage, IOPS and backup are filed once for every engine, `databaseEngine` "Any"
+        // (infracost internal/resources/aws/db_instance.go filters storage, IOPS and backup on
+        // "Any"; real us-east-1 storage rows `RDS:GP2-Storage` 0.115, `RDS:Multi-AZ-GP2-Storage`
+        // 0.23, `RDS:PIOPS-Storage`, `RDS:Multi-AZ-PIOPS-Storage` all "Any"). Look-alikes on the
+        // same families: `RDS:Mirror-GP2-Storage` (SQL Server mirror), `RDS:Multi-AZCluster-GP3-Storage`
+        // (readable standbys), `RDS:PIOPS-Storage-IO2`, `RDS:IO2-PIOPS`, `RDS:StorageUsage` (magnetic).
         let usage = usageSuffix(a.text(.usageType))
-        switch usage {
-        case "RDS:GP2-Storage": return ProductMatch(service: "AmazonRDS", item: "storage/gp2/single-az", units: gbMonth)
-        case "RDS:Multi-AZ-GP2-Storage": return ProductMatch(service: "AmazonRDS", item: "storage/gp2/multi-az", units: gbMonth)
-        case "RDS:GP3-Storage": return ProductMatch(service: "AmazonRDS", item: "storage/gp3/single-az", units: gbMonth)
-        case "RDS:Multi-AZ-GP3-Storage": return ProductMatch(service: "AmazonRDS", item: "storage/gp3/multi-az", units: gbMonth)
-        case "RDS:PIOPS-Storage": return ProductMatch(service: "AmazonRDS", item: "storage/io1/single-az", units: gbMonth)
-        case "RDS:Multi-AZ-PIOPS-Storage": return ProductMatch(service: "AmazonRDS", item: "storage/io1/multi-az", units: gbMonth)
-        case "RDS:PIOPS": return ProductMatch(service: "AmazonRDS", item: "iops/io1/single-az", units: iopsMonth)
-        case "RDS:Multi-AZ-PIOPS": return ProductMatch(service: "AmazonRDS", item: "iops/io1/multi-az", units: iopsMonth)
-        case "RDS:GP3-PIOPS": return ProductMatch(service: "AmazonRDS", item: "iops/gp3/single-az", units: iopsMonth)
-        case "RDS:Multi-AZ-GP3-PIOPS": return ProductMatch(service: "AmazonRDS", item: "iops/gp3/multi-az", units: iopsMonth)
-        case "RDS:ChargedBackupUsage": return ProductMatch(service: "AmazonRDS", item: "backup/storage", units: gbMonth)
-        case "Aurora:StorageUsage": return ProductMatch(service: "AmazonRDS", item: "aurora/storage", units: gbMonth)
-        case "Aurora:StorageIOUsage":
+        let sharedEngine = a.field(.databaseEngine, isBlankOr: "Any")
+        if a.field(.productFamily, is: "Database Storage"), sharedEngine {
+            switch usage {
+            case "RDS:GP2-Storage": return ProductMatch(service: "AmazonRDS", item: "storage/gp2/single-az", units: gbMonth)
+            case "RDS:Multi-AZ-GP2-Storage": return ProductMatch(service: "AmazonRDS", item: "storage/gp2/multi-az", units: gbMonth)
+            // gp3: infracost matches `-RDS:GP3-Storage$` / `-RDS:Multi-AZ-GP3-Storage$` (us-east-1 is `USE1-RDS:GP3-Storage`).
+            case "RDS:GP3-Storage": return ProductMatch(service: "AmazonRDS", item: "storage/gp3/single-az", units: gbMonth)
+            case "RDS:Multi-AZ-GP3-Storage": return ProductMatch(service: "AmazonRDS", item: "storage/gp3/multi-az", units: gbMonth)
+            case "RDS:PIOPS-Storage": return ProductMatch(service: "AmazonRDS", item: "storage/io1/single-az", units: gbMonth)
+            case "RDS:Multi-AZ-PIOPS-Storage": return ProductMatch(service: "AmazonRDS", item: "storage/io1/multi-az", units: gbMonth)
+            default: break
+            }
+        }
+        // Provisioned IOPS: family `Provisioned IOPS`, "Any" (infracost db_instance.go, which also
+        // matches `-RDS:GP3-PIOPS$` / `-RDS:Multi-AZ-GP3-PIOPS$`); io1 `RDS:PIOPS` and
+        // `RDS:Multi-AZ-PIOPS` ("$0.20 per IOPS-month of Multi-AZ Provisioned IOPS" on a real
+        // us-west-2 bill line `USW2-RDS:Multi-AZ-PIOPS`).
+        if a.field(.productFamily, is: "Provisioned IOPS"), sharedEngine {
+            switch usage {
+            case "RDS:PIOPS": return ProductMatch(service: "AmazonRDS", item: "iops/io1/single-az", units: iopsMonth)
+            case "RDS:Multi-AZ-PIOPS": return ProductMatch(service: "AmazonRDS", item: "iops/io1/multi-az", units: iopsMonth)
+            case "RDS:GP3-PIOPS": return ProductMatch(service: "AmazonRDS", item: "iops/gp3/single-az", units: iopsMonth)
+            case "RDS:Multi-AZ-GP3-PIOPS": return ProductMatch(service: "AmazonRDS", item: "iops/gp3/multi-az", units: iopsMonth)
+            default: break
+            }
+        }
+        // Backup beyond the free allowance: family `Storage Snapshot`, `RDS:ChargedBackupUsage$`,
+        // "Any", empty operation (infracost db_instance.go); Aurora's own is `Aurora:BackupUsage`.
+        if a.field(.productFamily, is: "Storage Snapshot"), sharedEngine, a.isBlank(.operation), usage == "RDS:ChargedBackupUsage" {
+            return ProductMatch(service: "AmazonRDS", item: "backup/storage", units: gbMonth)
+        }
+        // Aurora storage and I/O: Aurora MySQL's rows are "Any" (or "Aurora MySQL"), Aurora
+        // PostgreSQL's are "Aurora PostgreSQL" (infracost internal/resources/aws/rds_cluster.go and
+        // terracost aws/terraform/rds_cluster.go: `Aurora:StorageUsage$` in `Database Storage`,
+        // GB-Mo; `Aurora:StorageIOUsage$` in `System Operation`, unit `IOs`). Both engines cost the
+        // same, so they share one item; a difference would be reported as a conflict.
+        // `Aurora:IO-OptimizedStorageUsage` is I/O-Optimized storage, not priced.
+        let auroraEngine = sharedEngine || a.field(.databaseEngine, is: "Aurora MySQL") || a.field(.databaseEngine, is: "Aurora PostgreSQL")
+        if auroraEngine, a.field(.productFamily, is: "Database Storage"), usage == "Aurora:StorageUsage" {
+            return ProductMatch(service: "AmazonRDS", item: "aurora/storage", units: gbMonth)
+        }
+        if auroraEngine, a.field(.productFamily, is: "System Operation"), usage == "Aurora:StorageIOUsage" {
             return ProductMatch(service: "AmazonRDS", item: "aurora/io-requests",
                                 units: [UnitConversion(awsUnit: "IOs", unit: "1M requests", factor: 1_000_000)])
-        case "Aurora:ServerlessV2Usage":
-            return ProductMatch(service: "AmazonRDS", item: "aurora/serverless-v2",
-                                units: ["ACU-Hr", "ACU-Hrs", "ACU-hour"].map { UnitConversion(awsUnit: $0, unit: "ACU-hour") })
-        default: return nil
         }
+        // Serverless v2: family `ServerlessV2`, `Aurora:ServerlessV2Usage$` per engine, unit `ACU-Hr`
+        // (infracost rds_cluster_instance.go; terracost aws/terraform/rds_cluster_instance.go filters
+        // unit ACU-Hr). `Aurora:ServerlessV2IOOptimizedUsage` is the I/O-Optimized rate.
+        if auroraEngine, a.field(.productFamily, is: "ServerlessV2"), usage == "Aurora:ServerlessV2Usage" {
+            return ProductMatch(service: "AmazonRDS", item: "aurora/serverless-v2",
+                                units: [UnitConversion(awsUnit: "ACU-Hr", unit: "ACU-hour")])
+        }
+        return nil
     }
 
     // MARK: AmazonElastiCache
 
+    /// Family `Cache Instance`, `cacheEngine` Redis/Memcached/Valkey, `instanceType` (infracost
+    /// internal/resources/aws/elasticache_cluster.go). The node row is `NodeUsage:cache.…` (no
+    /// prefix in us-east-1, `USW2-NodeUsage:…` elsewhere); real us-east-1 look-alikes on the same
+    /// family and key are `USE1-ExtendedSupportYr1_Yr2-NodeUsage:…`, `USE1-ExtendedSupportYr3-NodeUsage:…`,
+    /// `USE1-SyncDurability-NodeUsage:…` and Outposts rows, all rejected.
     private static func elastiCache<A: OfferAttributes>(_ a: A) -> ProductMatch? {
         guard a.field(.productFamily, is: "Cache Instance") else { return nil }
         let engine: String
@@ -215,9 +291,17 @@ enum OfferClassifier {
 
     // MARK: AmazonS3
 
+    /// Standard storage is `TimedStorage-ByteHrs` in family `Storage` (GB-Mo, tiers from 0,
+    /// 51,200 and 512,000 GB); other classes have their own names (`TimedStorage-SIA-ByteHrs`,
+    /// `-GIR-`, `-INT-FA-`, …). Requests are `Requests-Tier1` (PUT, COPY, POST, LIST) and
+    /// `Requests-Tier2` (GET and others) in family `API Request`, priced per request.
     private static func s3<A: OfferAttributes>(_ a: A) -> ProductMatch? {
-        switch usageSuffix(a.text(.usageType)) {
-        case "TimedStorage-ByteHrs": return ProductMatch(service: "AmazonS3", item: "standard/storage", units: gbMonth)
+        let usage = usageSuffix(a.text(.usageType))
+        if a.field(.productFamily, is: "Storage"), usage == "TimedStorage-ByteHrs" {
+            return ProductMatch(service: "AmazonS3", item: "standard/storage", units: gbMonth)
+        }
+        guard a.field(.productFamily, is: "API Request") else { return nil }
+        switch usage {
         case "Requests-Tier1":
             return ProductMatch(service: "AmazonS3", item: "requests/tier1",
                                 units: [UnitConversion(awsUnit: "Requests", unit: "1K requests", factor: 1000)])
