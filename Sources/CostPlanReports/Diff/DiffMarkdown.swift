@@ -3,10 +3,12 @@ import Foundation
 
 /// A plan diff as a GitHub-flavored Markdown pull-request comment: the hidden marker line a bot
 /// finds its own comment by, a one-line headline, a table of environments (before, after,
-/// change, min–max band), each changed environment's components with their setting changes,
-/// line-item detail in `<details>`, and a footer naming the pricing snapshot and the 730-hour
-/// basis. Nothing changes → a short "No cost change" comment. Every plan-supplied string is
-/// escaped. Always at most `limit` characters (UTF-16 units, GitHub's 65,536 by default): past
+/// change, min–max band), each changed environment's own setting changes (demand, region,
+/// hours) and the capacity warnings the change brought or resolved, its components with their
+/// setting changes and the figures derived from demand that moved, line-item detail in
+/// `<details>`, and a footer naming the pricing snapshot and the 730-hour basis. No cost change →
+/// a short "No cost change" comment (still listing setting changes and new warnings). Every
+/// plan-supplied string is escaped. Always at most `limit` characters (UTF-16 units, GitHub's 65,536 by default): past
 /// it, line-item detail is cut first, then component rows, then environment sections, with a
 /// note saying so.
 public enum DiffMarkdown {

@@ -2,8 +2,9 @@ import CostPlan
 import Foundation
 
 /// A plan diff for a terminal: the headline, environments side by side (before, after, change,
-/// min–max bands), then each changed environment's components with their setting changes and
-/// line-item deltas at desired scale.
+/// min–max bands), then each changed environment's own setting changes and capacity warnings,
+/// its components with their setting changes (and figures derived from demand) and line-item
+/// deltas at desired scale.
 public enum DiffTable {
     public static func render(_ diff: PlanDiff, violations: [BudgetViolation] = []) -> String {
         var out = "\(diff.headName) — monthly cost change in USD at desired scale (min–max band), "
