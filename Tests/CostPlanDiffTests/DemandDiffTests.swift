@@ -99,6 +99,21 @@ struct DemandDiffTests {
         #expect(DiffMarkdown.render(try Self.diff("demand-fall")).contains("Capacity warning resolved: `web` now serves the peak"))
     }
 
+    /// Still short after the change, with other figures: `changed`, shown with the figures before.
+    @Test func aWarningWhoseFiguresMoveIsChanged() throws {
+        let base = try DiffSupport.fixture("demand-rise")
+        let head = base.replacingOccurrences(of: "      peak_rps: 900", with: "      peak_rps: 1200")
+        let diff = try PlanDiff.between(baseText: base, headText: head, catalog: DiffSupport.catalog)
+        let production = try #require(diff.environments.first { $0.name == "production" })
+        // The peak needs ceil(900 ÷ 50) = 18, then ceil(1,200 ÷ 50) = 24 instances; count.max stays 12.
+        #expect(production.changedWarnings.map(\.status) == [.changed])
+        #expect(production.changedWarnings.first?.before?.needed == 18 && production.changedWarnings.first?.after?.needed == 24)
+        #expect(DiffMarkdown.render(diff).contains(
+            "> **Capacity warning in production, still short:** web saturates at 600 rps (count.max 12); the peak of 1,200 rps "
+                + "needs 24 instances — raise count.max to 24 (before: the peak of 900 rps needed 18 instances, count.max 12)\n"))
+        #expect(DiffTable.render(diff).contains("  WARNING (still short): web saturates at 600 rps"))
+    }
+
     /// A peak that outgrows a range without moving the bill: the comment says "No cost change"
     /// and still shows the demand change and the new warning.
     @Test func peakOnlyChangeShowsTheWarningWithoutACostChange() throws {

@@ -32,9 +32,7 @@ public struct ComponentDiff: Sendable {
         if let base, let head {
             fieldChanges = Self.fieldChanges(Self.effectiveSettings(base.plan), Self.effectiveSettings(head.plan))
             let derivedBefore = base.estimate.capacity?.derivedValues ?? [:], derivedAfter = head.estimate.capacity?.derivedValues ?? [:]
-            derivedChanges = Set(derivedBefore.keys).intersection(derivedAfter.keys).sorted().compactMap { field in
-                derivedBefore[field] == derivedAfter[field] ? nil : FieldChange(field: field, before: derivedBefore[field], after: derivedAfter[field])
-            }
+            derivedChanges = Self.fieldChanges(derivedBefore, derivedAfter).filter { $0.before != nil && $0.after != nil }
         } else {
             fieldChanges = []
             derivedChanges = []

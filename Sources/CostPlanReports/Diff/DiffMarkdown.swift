@@ -8,9 +8,9 @@ import Foundation
 /// setting changes and the figures derived from demand that moved, line-item detail in
 /// `<details>`, and a footer naming the pricing snapshot and the 730-hour basis. No cost change →
 /// a short "No cost change" comment (still listing setting changes and new warnings). Every
-/// plan-supplied string is escaped. Always at most `limit` characters (UTF-16 units, GitHub's 65,536 by default): past
-/// it, line-item detail is cut first, then component rows, then environment sections, with a
-/// note saying so.
+/// plan-supplied string is escaped. Always at most `limit` characters (UTF-16 units, GitHub's
+/// 65,536 by default): past it, line-item detail is cut first, then component rows, then
+/// environment sections, with a note saying so.
 public enum DiffMarkdown {
     /// The first line of every comment, so a bot can find and update its own.
     public static let marker = "<!-- costplan-diff -->"
