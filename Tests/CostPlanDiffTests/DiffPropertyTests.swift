@@ -7,7 +7,8 @@ import Testing
 /// plans the diff's totals are exactly estimate(head) − estimate(base) (Decimal, no rounding).
 struct DiffPropertyTests {
     static let examples = ["component-registry", "multi-region-fargate", "cloudweave", "shangwellness", "muejam-library"]
-    static let fixtures = ["base", "scale-up", "instance-class", "component-added-removed", "environment-added"]
+    static let fixtures = ["base", "scale-up", "instance-class", "component-added-removed", "environment-added",
+                           "demand-base", "demand-rise", "demand-peak-only", "hours-region"]
 
     static func allPlans() throws -> [String] {
         try examples.map(DiffSupport.example) + fixtures.map(DiffSupport.fixture)
@@ -23,8 +24,10 @@ struct DiffPropertyTests {
         #expect(diff.cost.before == diff.cost.after && diff.cost.before.desired > 0)
         for env in diff.environments {
             #expect(env.status == .unchanged && env.cost.delta == .zero)
+            #expect(env.settingChanges.isEmpty && env.changedWarnings.isEmpty, "\(env.name)")
             for c in env.components {
-                #expect(c.status == .unchanged && c.fieldChanges.isEmpty && c.cost.delta == .zero, "\(env.name).\(c.id)")
+                #expect(c.status == .unchanged && c.fieldChanges.isEmpty && c.derivedChanges.isEmpty && c.cost.delta == .zero,
+                        "\(env.name).\(c.id)")
                 for item in c.lineItems { #expect(item.status == .unchanged && (item.delta ?? 0) == 0) }
             }
         }

@@ -23,12 +23,18 @@ public struct ComponentCapacity: Hashable, Sendable {
     /// Figures the plan states itself, which win over what the demand would derive (and do not
     /// follow demand scaling).
     public var explicit: [String]
+    /// The values costplan derived, keyed by the plan field they fill (`tasks.desired`,
+    /// `count.desired`, `replicas.desired`, `shards.desired`, `nodes.desired`, `lcu`,
+    /// `data_processed_gb`), written as the plan would write them (at most 6 decimals): what a
+    /// diff compares to explain a cost change the plan text does not show.
+    public var derivedValues: [String: String]
     /// Set when the peak needs more than the range allows.
     public var warning: CapacityWarning?
 
     public init(unit: String, requiredAtPeak: Decimal? = nil, requiredAtAverage: Decimal? = nil,
                 configured: CountRange? = nil, saturatesAtRPS: Decimal? = nil, saturatesAtWorkingSetGB: Decimal? = nil,
-                headroom: Decimal? = nil, derived: [String] = [], explicit: [String] = [], warning: CapacityWarning? = nil) {
+                headroom: Decimal? = nil, derived: [String] = [], explicit: [String] = [], derivedValues: [String: String] = [:],
+                warning: CapacityWarning? = nil) {
         self.unit = unit
         self.requiredAtPeak = requiredAtPeak
         self.requiredAtAverage = requiredAtAverage
@@ -38,6 +44,7 @@ public struct ComponentCapacity: Hashable, Sendable {
         self.headroom = headroom
         self.derived = derived
         self.explicit = explicit
+        self.derivedValues = derivedValues
         self.warning = warning
     }
 }
@@ -60,8 +67,12 @@ public struct CapacityWarning: Hashable, Sendable, CustomStringConvertible {
     /// The demand it falls short of, in `saturationUnit`.
     public var demand: Decimal
 
-    public var description: String {
-        "\(environment): \(component) saturates at \(Self.figure(saturatesAt)) \(saturationUnit) "
+    public var description: String { "\(environment): \(summary)" }
+
+    /// The warning without its environment, for a report that already names it: "api saturates
+    /// at 1,200 rps (tasks.max 10); the peak of 1,500 rps needs 13 tasks — raise tasks.max to 13".
+    public var summary: String {
+        "\(component) saturates at \(Self.figure(saturatesAt)) \(saturationUnit) "
             + "(\(field) \(configuredMax)); the peak of \(Self.figure(demand)) \(saturationUnit) needs \(needed) \(unit) "
             + "— raise \(field) to \(needed)"
     }

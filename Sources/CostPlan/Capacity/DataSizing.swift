@@ -17,6 +17,7 @@ extension NATGateway: DemandSized {
             capacity.explicit.append("data_processed_gb = \(CountSizing.plain(stated)) (stated in the plan)")
         } else {
             spec.dataProcessedGB = derivedGB
+            capacity.derivedValues["data_processed_gb"] = CountSizing.plain(derivedGB)
             capacity.derived.append("data_processed_gb = demand.egress_gb \(CountSizing.plain(egress)) × egress_share "
                 + "\(CountSizing.plain(egressShare)) = \(CountSizing.plain(derivedGB)) GB a month")
         }

@@ -55,13 +55,14 @@ struct CountSizing {
             "required_at_peak = ceil(\(peakName) \(Self.plain(peak)) ÷ \(perUnitField) \(Self.plain(perUnit))) = \(counted(atPeak))",
             "required_at_average = ceil(\(averageName) \(Self.plain(average)) ÷ \(perUnitField) \(Self.plain(perUnit))) = \(counted(atAverage))",
         ]
-        var explicit: [String] = []
+        var explicit: [String] = [], values: [String: String] = [:]
         if desiredGiven {
             explicit.append("\(field).desired = \(range.desired) (stated in the plan)")
         } else {
             let target = sizeAt == .average ? atAverage : atPeak
             sized.desired = Swift.min(Swift.max(target, range.min), range.max)
             let clamp = target == sized.desired ? "within \(range.min)..\(range.max)" : "clamped to \(range.min)..\(range.max)"
+            values["\(field).desired"] = "\(sized.desired)"
             derived.append("\(field).desired = \(sized.desired) from required_at_\(sizeAt == .average ? "average" : "peak") \(target), \(clamp)")
         }
         let saturation = Decimal(range.max) * perUnit
@@ -75,7 +76,7 @@ struct CountSizing {
         let capacity = ComponentCapacity(
             unit: unit, requiredAtPeak: Decimal(atPeak), requiredAtAverage: Decimal(atAverage), configured: sized,
             saturatesAtRPS: saturation * rpsPerDemandUnit, headroom: peak.isZero ? nil : saturation / peak,
-            derived: derived, explicit: explicit, warning: warning)
+            derived: derived, explicit: explicit, derivedValues: values, warning: warning)
         return (sized, capacity)
     }
 

@@ -73,8 +73,9 @@ extension LoadBalancer.Settings {
                 + (balancers == 1 ? "" : ", shared by \(count.desired) load balancers"))
         }
         derived.append("\(kind) at peak_rps \(CountSizing.plain(demand.peakRPS)) = \(CountSizing.plain(atPeak)) (all load balancers)")
+        let values = units == nil ? sized.units.map { ["lcu": CountSizing.plain($0)] } ?? [:] : [:]
         return (sized, ComponentCapacity(unit: kind, requiredAtPeak: atPeak, requiredAtAverage: atAverage,
-                                         derived: derived, explicit: explicit))
+                                         derived: derived, explicit: explicit, derivedValues: values))
     }
 
     /// Why `sized(for:)` gave nothing: no capacity block, or a block without demand.

@@ -13,6 +13,12 @@ public struct ComponentDiff: Sendable {
     public let head: ComponentEstimate?
     /// Settings that differ (empty for added and removed components), sorted by field path.
     public let fieldChanges: [FieldChange]
+    /// Figures derived from the environment's demand (`capacity:` blocks) that differ while
+    /// derived on both sides, e.g. `count.desired` 2 → 12 after `demand.peak_rps` rose: the
+    /// cost moves though the component's own text may not. Keys as in
+    /// `ComponentCapacity.derivedValues`; sorted by field path. A figure derived on one side
+    /// only is stated (or left to its default) on the other, which `fieldChanges` shows.
+    public let derivedChanges: [FieldChange]
     /// Line items at desired scale, paired by name, then by rate.
     public let lineItems: [LineItemDiff]
     /// Monthly cost before and after (zero on a side where the component is absent).
@@ -25,15 +31,18 @@ public struct ComponentDiff: Sendable {
         self.head = head?.estimate
         if let base, let head {
             fieldChanges = Self.fieldChanges(Self.effectiveSettings(base.plan), Self.effectiveSettings(head.plan))
+            let derivedBefore = base.estimate.capacity?.derivedValues ?? [:], derivedAfter = head.estimate.capacity?.derivedValues ?? [:]
+            derivedChanges = Self.fieldChanges(derivedBefore, derivedAfter).filter { $0.before != nil && $0.after != nil }
         } else {
             fieldChanges = []
+            derivedChanges = []
         }
         let lineItems = LineItemDiff.pair(base?.estimate.lineItems[.desired] ?? [], head?.estimate.lineItems[.desired] ?? [])
         self.lineItems = lineItems
         type = (head?.estimate ?? base?.estimate)!.type
         cost = CostChange(before: base?.estimate.monthly ?? .zero, after: head?.estimate.monthly ?? .zero)
         status = ChangeStatus.of(base: base != nil, head: head != nil, differs:
-            !fieldChanges.isEmpty || !cost.isZero || lineItems.contains { $0.status != .unchanged })
+            !fieldChanges.isEmpty || !derivedChanges.isEmpty || !cost.isZero || lineItems.contains { $0.status != .unchanged })
     }
 
     /// The settings as priced: the plan's flattened fields plus the type, region and hours the

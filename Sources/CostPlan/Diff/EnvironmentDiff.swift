@@ -12,12 +12,23 @@ public struct EnvironmentDiff: Sendable {
     public let components: [ComponentDiff]
     /// The components added, removed or changed, in the same order.
     public let changedComponents: [ComponentDiff]
+    /// Environment-level settings that differ (`region`, `hours_per_month`, `demand.peak_rps`,
+    /// … — see `Environment.diffSettings`), sorted by field path; empty for an environment added
+    /// or removed. A demand change re-derives the counts of components with a `capacity:`
+    /// block: this is why their cost moves while their own settings do not.
+    public let settingChanges: [FieldChange]
+    /// Every capacity warning of either side, paired by component and field (unchanged ones
+    /// included).
+    public let warningChanges: [CapacityWarningChange]
     /// Monthly totals before and after: exactly each side's `EnvironmentEstimate.monthly`.
     public let cost: CostChange
     public let status: ChangeStatus
 
     /// The region (the head's when present).
     public var region: String { (head ?? base)!.region }
+
+    /// The capacity warnings a change brought, changed or resolved (not the unchanged ones).
+    public var changedWarnings: [CapacityWarningChange] { warningChanges.filter { $0.status != .unchanged } }
 
     init(name: String, base: (plan: Environment, estimate: EnvironmentEstimate)?,
          head: (plan: Environment, estimate: EnvironmentEstimate)?) {
@@ -35,7 +46,14 @@ public struct EnvironmentDiff: Sendable {
         components = mergedOrder(base: base?.estimate.components.map(\.id) ?? [], head: head?.estimate.components.map(\.id) ?? [])
             .map { ComponentDiff(id: $0, base: before[$0], head: after[$0]) }
         changedComponents = components.filter { $0.status != .unchanged }
+        if let base, let head {
+            settingChanges = ComponentDiff.fieldChanges(base.plan.diffSettings, head.plan.diffSettings)
+        } else {
+            settingChanges = []
+        }
+        warningChanges = CapacityWarningChange.pair(base?.estimate.warnings ?? [], head?.estimate.warnings ?? [])
         cost = CostChange(before: base?.estimate.monthly ?? .zero, after: head?.estimate.monthly ?? .zero)
-        status = ChangeStatus.of(base: base != nil, head: head != nil, differs: !cost.isZero || !changedComponents.isEmpty)
+        status = ChangeStatus.of(base: base != nil, head: head != nil, differs: !cost.isZero || !changedComponents.isEmpty
+            || !settingChanges.isEmpty || warningChanges.contains { $0.status != .unchanged })
     }
 }

@@ -2,8 +2,10 @@ import CostPlan
 import Foundation
 
 /// A plan diff as versioned JSON: before, after and delta for the plan, every environment,
-/// component and line item (at desired scale), money as exact, unrounded decimal strings.
-/// Fields may be added, never renamed.
+/// component and line item (at desired scale), money as exact, unrounded decimal strings;
+/// each environment's own setting changes (`setting_changes`) and capacity warnings before and
+/// after (`capacity_warnings`), each component's figures derived from demand that moved
+/// (`derived_changes`). Fields may be added, never renamed.
 public enum DiffJSON {
     public static let version = 1
 
@@ -57,6 +59,25 @@ public enum DiffJSON {
             ("region", .string(env.region)),
             ("monthly", change(env.cost)),
             ("components", .array(env.components.map(component))),
+            ("setting_changes", .array(env.settingChanges.map(fieldChange))),
+            ("capacity_warnings", .array(env.warningChanges.map(warningChange))),
+        ])
+    }
+
+    /// `{"field", "before", "after"}`, null on a side where the setting is not stated.
+    static func fieldChange(_ f: FieldChange) -> JSONValue {
+        .object([("field", .string(f.field)), ("before", f.before.map(JSONValue.string) ?? .null),
+                 ("after", f.after.map(JSONValue.string) ?? .null)])
+    }
+
+    /// A capacity warning before and after (each as in the estimate JSON's `warnings`, or null).
+    static func warningChange(_ w: CapacityWarningChange) -> JSONValue {
+        .object([
+            ("component", .string(w.component)),
+            ("field", .string(w.field)),
+            ("status", .string(w.status.rawValue)),
+            ("before", w.before.map(CapacityJSON.warning) ?? .null),
+            ("after", w.after.map(CapacityJSON.warning) ?? .null),
         ])
     }
 
@@ -66,11 +87,9 @@ public enum DiffJSON {
             ("type", .string(c.type.rawValue)),
             ("status", .string(c.status.rawValue)),
             ("monthly", change(c.cost)),
-            ("field_changes", .array(c.fieldChanges.map { f in
-                .object([("field", .string(f.field)), ("before", f.before.map(JSONValue.string) ?? .null),
-                         ("after", f.after.map(JSONValue.string) ?? .null)])
-            })),
+            ("field_changes", .array(c.fieldChanges.map(fieldChange))),
             ("line_items", .array(c.lineItems.map(lineItem))),
+            ("derived_changes", .array(c.derivedChanges.map(fieldChange))),
         ])
     }
 

@@ -3,12 +3,14 @@ import Foundation
 
 /// A plan diff as a GitHub-flavored Markdown pull-request comment: the hidden marker line a bot
 /// finds its own comment by, a one-line headline, a table of environments (before, after,
-/// change, min–max band), each changed environment's components with their setting changes,
-/// line-item detail in `<details>`, and a footer naming the pricing snapshot and the 730-hour
-/// basis. Nothing changes → a short "No cost change" comment. Every plan-supplied string is
-/// escaped. Always at most `limit` characters (UTF-16 units, GitHub's 65,536 by default): past
-/// it, line-item detail is cut first, then component rows, then environment sections, with a
-/// note saying so.
+/// change, min–max band), each changed environment's own setting changes (demand, region,
+/// hours) and the capacity warnings the change brought or resolved, its components with their
+/// setting changes and the figures derived from demand that moved, line-item detail in
+/// `<details>`, and a footer naming the pricing snapshot and the 730-hour basis. No cost change →
+/// a short "No cost change" comment (still listing setting changes and new warnings). Every
+/// plan-supplied string is escaped. Always at most `limit` characters (UTF-16 units, GitHub's
+/// 65,536 by default): past it, line-item detail is cut first, then component rows, then
+/// environment sections, with a note saying so.
 public enum DiffMarkdown {
     /// The first line of every comment, so a bot can find and update its own.
     public static let marker = "<!-- costplan-diff -->"
@@ -70,14 +72,23 @@ public enum DiffMarkdown {
         out += "Plan \(MarkdownText.code(diff.headName)) (\(MarkdownText.code(diff.baseFile)) → \(MarkdownText.code(diff.headFile))) "
             + "stays at \(Formatting.dollars(total)) a month at desired scale"
             + (envs.count > 1 && envs.count <= 10 ? " (\(envs.joined(separator: ", ")))" : "") + ".\n"
-        let quiet = diff.environments.flatMap { env in env.changedComponents.map { (env.name, $0) } }
-        if !quiet.isEmpty {
+        let settings = diff.environments.filter { !$0.settingChanges.isEmpty }.map {
+            "- \(MarkdownText.escape($0.name)): " + changeList($0.settingChanges) + "\n"
+        }
+        let quiet = diff.environments.flatMap { env in
+            env.changedComponents.filter { $0.status != .changed || !env.ownFieldChanges($0).isEmpty || !$0.derivedChanges.isEmpty }
+                .map { (env, $0) }
+        }
+        if !quiet.isEmpty || !settings.isEmpty {
             let limit = min(quiet.count, layout.componentRows)
-            out += "\nSettings changed without a cost change:\n\n"
+            out += "\nSettings changed without a cost change:\n\n" + settings.joined()
             for (env, c) in quiet.prefix(limit) {
-                out += "- \(MarkdownText.code(c.id)) in \(MarkdownText.escape(env))\(fieldChanges(c))\n"
+                out += "- \(MarkdownText.code(c.id)) in \(MarkdownText.escape(env.name))\(fieldChanges(c, in: env))\n"
             }
             if limit < quiet.count { out += "- … and \(quiet.count - limit) more\n" }
+        }
+        for env in diff.environments where env.head != nil && !env.changedWarnings.isEmpty {
+            out += "\n" + warnings(env, naming: true)
         }
         return out + footer(diff)
     }
@@ -113,12 +124,50 @@ public enum DiffMarkdown {
         return out
     }
 
-    /// ": `instance_type` t3.large → t3.xlarge · `count.max` 10 → 20" (empty when none).
-    static func fieldChanges(_ c: ComponentDiff) -> String {
-        guard !c.fieldChanges.isEmpty else { return "" }
+    /// ": `instance_type` t3.large → t3.xlarge · `count.max` 10 → 20 · `count.desired` 2 → 12
+    /// _(derived from demand)_" (empty when none): the component's own setting changes (not the
+    /// region or hours it only inherits from `env`, which the environment shows once), then the
+    /// figures its `capacity:` block derived differently.
+    static func fieldChanges(_ c: ComponentDiff, in env: EnvironmentDiff) -> String {
+        let own = env.ownFieldChanges(c)
+        guard !own.isEmpty || !c.derivedChanges.isEmpty else { return "" }
+        return ": " + changeList(own, derived: c.derivedChanges)
+    }
+
+    /// "`field` before → after · …", derived figures marked "_(derived from demand)_".
+    static func changeList(_ changes: [FieldChange], derived: [FieldChange] = []) -> String {
         func value(_ text: String?) -> String { text.map { MarkdownText.escape($0, maxLength: 100) } ?? "_(not set)_" }
-        return ": " + c.fieldChanges.map { "\(MarkdownText.code($0.field)) \(value($0.before)) → \(value($0.after))" }
-            .joined(separator: " · ")
+        func item(_ f: FieldChange) -> String { "\(MarkdownText.code(f.field)) \(value(f.before)) → \(value(f.after))" }
+        return (changes.map(item) + derived.map { item($0) + " _(derived from demand)_" }).joined(separator: " · ")
+    }
+
+    /// The capacity warnings a change brought or changed, as a GitHub alert, and those it
+    /// resolved, one line each; `naming` adds the environment (outside its own section).
+    static func warnings(_ env: EnvironmentDiff, naming: Bool) -> String {
+        let place = naming ? " in \(MarkdownText.escape(env.name))" : ""
+        var alert: [String] = [], resolved: [String] = []
+        for change in env.changedWarnings {
+            switch (change.before, change.after) {
+            case let (nil, after?):
+                alert.append("> **New capacity warning\(place):** \(MarkdownText.escape(after.summary, maxLength: 400)).\n")
+            case let (before?, after?):
+                alert.append("> **Capacity warning\(place), still short:** \(MarkdownText.escape(after.summary, maxLength: 400)) "
+                    + "(before: \(MarkdownText.escape(shortfall(before))))\n")
+            case let (before?, nil):
+                resolved.append("Capacity warning resolved\(place): \(MarkdownText.code(before.component)) now serves the peak "
+                    + "(before: \(MarkdownText.escape(shortfall(before)))).\n")
+            case (nil, nil):
+                break
+            }
+        }
+        var out = alert.isEmpty ? "" : "> [!WARNING]\n" + alert.joined(separator: ">\n")
+        if !resolved.isEmpty { out += (out.isEmpty ? "" : "\n") + resolved.joined(separator: "\n") }
+        return out
+    }
+
+    /// "the peak of 900 rps needed 8 instances, count.max 6".
+    private static func shortfall(_ w: CapacityWarning) -> String {
+        "the peak of \(Formatting.quantity(w.demand)) \(w.saturationUnit) needed \(w.needed) \(w.unit), \(w.field) \(w.configuredMax)"
     }
 
     private static func footer(_ diff: PlanDiff) -> String {
@@ -202,9 +251,15 @@ struct PreparedSection {
     let rows: [String: String]
     let notes: [String: String]
     let details: [String: [String]]
+    /// The environment's own setting changes and capacity warnings, under its heading.
+    let preface: String
 
     init(_ env: EnvironmentDiff) {
         self.env = env
+        var preface = ""
+        if !env.settingChanges.isEmpty { preface += "Settings: " + DiffMarkdown.changeList(env.settingChanges) + "\n\n" }
+        if env.head != nil, !env.changedWarnings.isEmpty { preface += DiffMarkdown.warnings(env, naming: false) + "\n" }
+        self.preface = preface
         components = env.changedComponents
         byImpact = DiffText.byImpact(components).map(\.id)
         var rows: [String: String] = [:], notes: [String: String] = [:], details: [String: [String]] = [:]
@@ -212,7 +267,8 @@ struct PreparedSection {
             rows[c.id] = "| \(MarkdownText.code(c.id)) | \(c.type.rawValue) | \(c.status.rawValue) "
                 + "| \(c.base == nil ? "—" : Formatting.dollars(c.cost.before.desired)) "
                 + "| \(c.head == nil ? "—" : Formatting.dollars(c.cost.after.desired)) | \(DiffText.signedDollars(c.cost.delta.desired)) |\n"
-            if c.status == .changed, !c.fieldChanges.isEmpty { notes[c.id] = "- \(MarkdownText.code(c.id))\(DiffMarkdown.fieldChanges(c))\n" }
+            let changes = DiffMarkdown.fieldChanges(c, in: env)
+            if c.status == .changed, !changes.isEmpty { notes[c.id] = "- \(MarkdownText.code(c.id))\(changes)\n" }
             details[c.id] = c.lineItems.filter { $0.status != .unchanged }.map { item in
                 "| \(MarkdownText.code(c.id)) | \(MarkdownText.escape(item.name)) | \(MarkdownText.escape(DiffText.quantity(item))) "
                     + "| \(DiffText.monthly(item.before)) | \(DiffText.monthly(item.after)) "
@@ -227,8 +283,10 @@ struct PreparedSection {
     /// The heading, the table of the components in `shown` and their setting changes.
     func render(_ shown: Set<String>) -> String {
         let status = env.status == .changed ? "" : " (\(env.status.rawValue))"
-        var out = "#### \(MarkdownText.escape(env.name))\(status): \(DiffText.change(env.cost))\n\n"
-            + "| Component | Type | Status | Before | After | Change |\n| --- | --- | --- | ---: | ---: | ---: |\n"
+        var out = "#### \(MarkdownText.escape(env.name))\(status): \(DiffText.change(env.cost))\n\n" + preface
+        if !components.isEmpty {
+            out += "| Component | Type | Status | Before | After | Change |\n| --- | --- | --- | ---: | ---: | ---: |\n"
+        }
         let kept = components.filter { shown.contains($0.id) }
         out += kept.compactMap { rows[$0.id] }.joined()
         let hidden = components.count - kept.count

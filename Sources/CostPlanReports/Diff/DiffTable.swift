@@ -2,8 +2,9 @@ import CostPlan
 import Foundation
 
 /// A plan diff for a terminal: the headline, environments side by side (before, after, change,
-/// min–max bands), then each changed environment's components with their setting changes and
-/// line-item deltas at desired scale.
+/// min–max bands), then each changed environment's own setting changes and capacity warnings,
+/// its components with their setting changes (and figures derived from demand) and line-item
+/// deltas at desired scale.
 public enum DiffTable {
     public static func render(_ diff: PlanDiff, violations: [BudgetViolation] = []) -> String {
         var out = "\(diff.headName) — monthly cost change in USD at desired scale (min–max band), "
@@ -37,17 +38,22 @@ public enum DiffTable {
 
     private static func section(_ env: EnvironmentDiff) -> String {
         var out = "\(env.name) (\(env.status.rawValue)): \(DiffText.change(env.cost))\n"
-        var table = TextTable(leftAligned: 3)
-        table.add(["COMPONENT", "TYPE", "STATUS", "BEFORE", "AFTER", "CHANGE"])
-        table.rule()
-        for c in env.changedComponents {
-            table.add([c.id, c.type.rawValue, c.status.rawValue, c.base == nil ? "—" : Formatting.money(c.cost.before.desired),
-                       c.head == nil ? "—" : Formatting.money(c.cost.after.desired), DiffText.signedMoney(c.cost.delta.desired)])
+        if !env.settingChanges.isEmpty { out += "  settings: " + changeList(env.settingChanges) + "\n" }
+        if env.head != nil { out += warnings(env) }
+        if !env.changedComponents.isEmpty {
+            var table = TextTable(leftAligned: 3)
+            table.add(["COMPONENT", "TYPE", "STATUS", "BEFORE", "AFTER", "CHANGE"])
+            table.rule()
+            for c in env.changedComponents {
+                table.add([c.id, c.type.rawValue, c.status.rawValue, c.base == nil ? "—" : Formatting.money(c.cost.before.desired),
+                           c.head == nil ? "—" : Formatting.money(c.cost.after.desired), DiffText.signedMoney(c.cost.delta.desired)])
+            }
+            out += table.rendered() + "\n"
         }
-        out += table.rendered() + "\n"
-        for c in env.changedComponents where !c.fieldChanges.isEmpty {
-            out += "  \(c.id): " + c.fieldChanges.map { "\($0.field) \($0.before ?? "(not set)") → \($0.after ?? "(not set)")" }
-                .joined(separator: "; ") + "\n"
+        for c in env.changedComponents {
+            let own = env.ownFieldChanges(c)
+            guard !own.isEmpty || !c.derivedChanges.isEmpty else { continue }
+            out += "  \(c.id): " + changeList(own, derived: c.derivedChanges) + "\n"
         }
         let unchanged = env.components.count - env.changedComponents.count
         if unchanged > 0 { out += "  \(unchanged) unchanged component\(unchanged == 1 ? "" : "s") not shown\n" }
@@ -64,6 +70,24 @@ public enum DiffTable {
         }
         if any { out += "\n" + items.rendered() + "\n" }
         return out
+    }
+
+    /// "field before → after; …", derived figures marked "(derived from demand)".
+    private static func changeList(_ changes: [FieldChange], derived: [FieldChange] = []) -> String {
+        func item(_ f: FieldChange) -> String { "\(f.field) \(f.before ?? "(not set)") → \(f.after ?? "(not set)")" }
+        return (changes.map(item) + derived.map { item($0) + " (derived from demand)" }).joined(separator: "; ")
+    }
+
+    /// One line per capacity warning the change brought, changed or resolved.
+    private static func warnings(_ env: EnvironmentDiff) -> String {
+        env.changedWarnings.map { change in
+            switch (change.before, change.after) {
+            case let (_, after?): "  WARNING (\(change.status == .added ? "new" : "still short")): \(after.summary)\n"
+            case let (before?, nil): "  resolved: \(before.component) now serves the peak (\(before.field) was \(before.configuredMax), "
+                + "\(before.needed) \(before.unit) needed)\n"
+            case (nil, nil): ""
+            }
+        }.joined()
     }
 
     private static func band(_ b: Band) -> String {
