@@ -138,7 +138,8 @@ struct ImportedOfferRecord: Codable, FetchableRecord, PersistableRecord {
     }
 }
 
-struct ImportedRateRecord: Codable, FetchableRecord, TableRecord {
+/// A row of the `importedRate` table: a rate from an imported AWS offer file.
+struct ImportedRateRecord: Codable, FetchableRecord, TableRecord, StoredRate {
     static let databaseTableName = "importedRate"
     var offerCode: String
     var service: String
@@ -150,10 +151,4 @@ struct ImportedRateRecord: Codable, FetchableRecord, TableRecord {
     var effectiveDate: String
     var source: String
     var notes: String
-
-    var rate: Rate {
-        Rate(key: RateKey(service: service, region: region, item: item), unit: unit,
-             tierFrom: tierFrom.flatMap(Money.parse), usd: Money.parse(usd) ?? 0,
-             effectiveDate: effectiveDate, source: source, notes: notes)
-    }
 }

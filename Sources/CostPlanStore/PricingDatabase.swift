@@ -92,10 +92,10 @@ public struct PricingDatabase: Sendable {
     /// offer files replace the sheet rates of the same key (see `PricingDatabase+Imports`).
     public func snapshot() throws -> InMemoryPriceCatalog {
         try writer.read { db in
-            let sheetRates = try RateRecord.fetchAll(db).map(\.rate)
+            let sheetRates = try RateRecord.fetchAll(db).map { try $0.rate() }
             let state = try CatalogStateRecord.fetchOne(db)
             let imports = try ImportedOfferRecord.order(Column("offerCode"), Column("region")).fetchAll(db)
-            let imported = imports.isEmpty ? [] : try ImportedRateRecord.fetchAll(db).map(\.rate)
+            let imported = imports.isEmpty ? [] : try ImportedRateRecord.fetchAll(db).map { try $0.rate() }
             let overridden = Set(imported.map(\.key))
             let rates = sheetRates.filter { !overridden.contains($0.key) } + imported
             let sheetsID = state?.fingerprint ?? "empty"
@@ -112,11 +112,11 @@ public struct PricingDatabase: Sendable {
         try writer.read { db in
             let imported = try ImportedRateRecord
                 .filter(Column("service") == key.service && Column("region") == key.region && Column("item") == key.item)
-                .fetchAll(db).map(\.rate)
+                .fetchAll(db).map { try $0.rate() }
             let rates = imported.isEmpty ? try RateRecord
                 .filter(RateRecord.Columns.service == key.service && RateRecord.Columns.region == key.region
                         && RateRecord.Columns.item == key.item)
-                .fetchAll(db).map(\.rate) : imported
+                .fetchAll(db).map { try $0.rate() } : imported
             return rates.sorted { ($0.tierFrom ?? 0) < ($1.tierFrom ?? 0) }
         }
     }

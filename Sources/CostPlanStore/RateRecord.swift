@@ -2,8 +2,48 @@ import CostPlan
 import Foundation
 import GRDB
 
-/// A row of the `rate` table. Prices are stored as decimal TEXT so no precision is lost.
-struct RateRecord: Codable, FetchableRecord, PersistableRecord {
+/// The columns a stored rate has in both the `rate` (sheets) and `importedRate` tables.
+/// Prices are stored as decimal TEXT so no precision is lost.
+protocol StoredRate {
+    var service: String { get }
+    var region: String { get }
+    var item: String { get }
+    var unit: String { get }
+    var tierFrom: String? { get }
+    var usd: String { get }
+    var effectiveDate: String { get }
+    var source: String { get }
+    var notes: String { get }
+}
+
+extension StoredRate {
+    /// The rate; a price that does not read back as a decimal is an error, never $0.
+    func rate() throws -> Rate {
+        let key = RateKey(service: service, region: region, item: item)
+        guard let price = Money.parse(usd) else { throw CorruptCatalogError(key: key, column: "usd", value: usd) }
+        var from: Decimal?
+        if let tierFrom {
+            guard let parsed = Money.parse(tierFrom) else { throw CorruptCatalogError(key: key, column: "tierFrom", value: tierFrom) }
+            from = parsed
+        }
+        return Rate(key: key, unit: unit, tierFrom: from, usd: price, effectiveDate: effectiveDate, source: source, notes: notes)
+    }
+}
+
+/// A stored rate whose figures are not decimals: the catalog file was changed outside costplan.
+struct CorruptCatalogError: Error, CustomStringConvertible {
+    var key: RateKey
+    var column: String
+    var value: String
+
+    var description: String {
+        "the catalog holds \(key) with \(column) '\(value)', which is not a decimal; "
+            + "delete the catalog file (default .costplan/catalog.sqlite) and run again to rebuild it from pricing/"
+    }
+}
+
+/// A row of the `rate` table: a rate from the `pricing/` sheets.
+struct RateRecord: Codable, FetchableRecord, PersistableRecord, StoredRate {
     static let databaseTableName = "rate"
 
     var service: String
@@ -32,12 +72,6 @@ struct RateRecord: Codable, FetchableRecord, PersistableRecord {
         effectiveDate = rate.effectiveDate
         source = rate.source
         notes = rate.notes
-    }
-
-    var rate: Rate {
-        Rate(key: RateKey(service: service, region: region, item: item), unit: unit,
-             tierFrom: tierFrom.flatMap(Money.parse), usd: Money.parse(usd) ?? 0,
-             effectiveDate: effectiveDate, source: source, notes: notes)
     }
 }
 

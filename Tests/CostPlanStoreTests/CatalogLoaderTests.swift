@@ -33,6 +33,24 @@ struct CatalogLoaderTests {
         #expect(second.snapshot.id != first.snapshot.id)
     }
 
+    /// A price changed outside costplan into something that is not a decimal is an error
+    /// naming the rate and the fix, never read as $0.
+    @Test func aCorruptStoredPriceIsAnErrorNotZero() throws {
+        let database = try PricingDatabase.inMemory()
+        try database.replaceAll(with: [try RateSheet.parse(Self.header + "us-east-1,nat-gateway/hours,hour,,0.045,2026-08-31,offer file,\n",
+                                                           service: "AmazonEC2", file: "AmazonEC2.csv")],
+                                fingerprint: "f", origin: "test")
+        try database.writer.write { db in try db.execute(sql: "UPDATE rate SET usd = 'n/a'") }
+        let key = RateKey(service: "AmazonEC2", region: "us-east-1", item: "nat-gateway/hours")
+        #expect(throws: CorruptCatalogError.self) { try database.rates(for: key) }
+        do {
+            _ = try database.snapshot()
+            Issue.record("a corrupt price was read")
+        } catch {
+            #expect("\(error)".contains("AmazonEC2 nat-gateway/hours in us-east-1 with usd 'n/a'"))
+        }
+    }
+
     @Test func aMalformedEditLeavesThePreviousCatalogUntouched() throws {
         let dir = try makeSheets("0.045")
         defer { try? FileManager.default.removeItem(at: dir) }

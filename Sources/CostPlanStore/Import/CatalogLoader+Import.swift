@@ -102,9 +102,9 @@ extension PricingDatabase {
         try writer.read { db in
             CatalogSources(
                 sheetOrigin: try CatalogStateRecord.fetchOne(db)?.origin ?? "empty catalog",
-                sheetRates: try RateRecord.fetchAll(db).map(\.rate),
+                sheetRates: try RateRecord.fetchAll(db).map { try $0.rate() },
                 offers: try ImportedOfferRecord.order(Column("offerCode"), Column("region")).fetchAll(db).map(\.offer),
-                importedRates: try ImportedRateRecord.fetchAll(db).map(\.rate))
+                importedRates: try ImportedRateRecord.fetchAll(db).map { try $0.rate() })
         }
     }
 }
