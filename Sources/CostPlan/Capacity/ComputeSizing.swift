@@ -5,28 +5,34 @@ import Foundation
 
 extension Fargate: DemandSized {
     func sized(for demand: Demand?, environment: String, component: String) -> SizingOutcome {
-        guard let rpsPerTask else { return .notSized }
-        guard let demand else { return .missing(field: "demand", hint: "capacity.rps_per_task sizes tasks from the environment's `demand: {peak_rps, average_rps}`") }
-        let sizing = CountSizing(range: tasks, desiredGiven: desiredGiven, field: "tasks", unit: "tasks",
-                                 perUnit: rpsPerTask, perUnitField: "rps_per_task", peak: demand.peakRPS,
-                                 average: demand.averageRPS, peakName: "peak_rps", averageName: "average_rps")
-        let (range, capacity) = sizing.size(environment: environment, component: component)
-        var spec = self
-        spec.tasks = range
-        return .sized(spec: spec, capacity: capacity)
+        sizedByRequestRate(\.tasks, perUnit: rpsPerTask, perUnitField: "rps_per_task", field: "tasks", unit: "tasks",
+                           desiredGiven: desiredGiven, demand: demand, environment: environment, component: component)
     }
 }
 
 extension EC2Instances: DemandSized {
     func sized(for demand: Demand?, environment: String, component: String) -> SizingOutcome {
-        guard let rpsPerInstance else { return .notSized }
-        guard let demand else { return .missing(field: "demand", hint: "capacity.rps_per_instance sizes count from the environment's `demand: {peak_rps, average_rps}`") }
-        let sizing = CountSizing(range: count, desiredGiven: desiredGiven, field: "count", unit: "instances",
-                                 perUnit: rpsPerInstance, perUnitField: "rps_per_instance", peak: demand.peakRPS,
+        sizedByRequestRate(\.count, perUnit: rpsPerInstance, perUnitField: "rps_per_instance", field: "count", unit: "instances",
+                           desiredGiven: desiredGiven, demand: demand, environment: environment, component: component)
+    }
+}
+
+extension DemandSized {
+    /// The spec with its `range` sized from the environment's request rate at `perUnit` requests
+    /// per second each; `.notSized` without a `capacity:` rate, `.missing` without a demand.
+    fileprivate func sizedByRequestRate(_ range: WritableKeyPath<Self, CountRange>, perUnit: Decimal?, perUnitField: String,
+                                        field: String, unit: String, desiredGiven: Bool, demand: Demand?,
+                                        environment: String, component: String) -> SizingOutcome {
+        guard let perUnit else { return .notSized }
+        guard let demand else {
+            return .missing(field: "demand", hint: "capacity.\(perUnitField) sizes \(field) from the environment's `demand: {peak_rps, average_rps}`")
+        }
+        let sizing = CountSizing(range: self[keyPath: range], desiredGiven: desiredGiven, field: field, unit: unit,
+                                 perUnit: perUnit, perUnitField: perUnitField, peak: demand.peakRPS,
                                  average: demand.averageRPS, peakName: "peak_rps", averageName: "average_rps")
-        let (range, capacity) = sizing.size(environment: environment, component: component)
+        let (sized, capacity) = sizing.size(environment: environment, component: component)
         var spec = self
-        spec.count = range
+        spec[keyPath: range] = sized
         return .sized(spec: spec, capacity: capacity)
     }
 }
