@@ -37,7 +37,7 @@ public enum EstimateTable {
         if details { out += envs.map(detail).joined() }
         out += "\nPriced with snapshot \(estimate.pricing.id) (\(estimate.pricing.origin), \(estimate.pricing.rateCount) rates, "
             + "newest \(estimate.pricing.latestEffectiveDate)); on-demand list prices; free tiers not deducted.\n"
-        return out
+        return DisplayText.visible(out, keepingLineBreaks: true)
     }
 
     /// Component ids in first-seen order across the environments.

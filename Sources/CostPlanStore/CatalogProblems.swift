@@ -27,7 +27,11 @@ extension CatalogLoader {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            let reason = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { String(cString: strerror(Int32($0.code))) }
+            // Foundation's error names no cause: ask `mkdir` for the first missing folder's errno.
+            var missing = folder
+            while case let parent = (missing as NSString).deletingLastPathComponent, !parent.isEmpty, parent != missing,
+                  !FileManager.default.fileExists(atPath: parent) { missing = parent }
+            let reason = mkdir(missing, 0o755) == 0 ? nil : String(cString: strerror(errno))
             throw Error(description: "\(databasePath): error: cannot create the folder \(folder) for the catalog"
                 + (reason.map { " (\($0))" } ?? "") + ". Check that its parent is writable and the disk is not full, "
                 + "or keep the catalog elsewhere with --catalog FILE or COSTPLAN_CATALOG.")

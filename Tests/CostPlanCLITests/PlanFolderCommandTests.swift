@@ -51,7 +51,7 @@ struct PlanFolderCommandTests {
         defer { cleanup() }
         let result = try CLI.run(["validate", folder.path])
         #expect(result.status == 2, "compose.yaml is not a plan")
-        #expect(result.stdout == "\(folder.path)/muejam-library.yaml: ok — 3 environments, 17 components\n", "\(result.stdout)")
+        #expect(result.stdout == "\(folder.path)/muejam-library.yaml: ok — 3 environments, 39 components\n", "\(result.stdout)")
         #expect(result.stderr.contains("\(folder.path)/compose.yaml: error: not a costplan plan: the file has no top-level `version:`"))
         #expect(result.stderr.contains("\(folder.path)/passwd.yaml: warning: skipped: a symbolic link;"))
         for leak in Self.leaks { #expect(!result.stderr.contains(leak) && !result.stdout.contains(leak), "the output shows \(leak)") }

@@ -27,7 +27,7 @@ public enum CapacityTable {
         let scale = factor == 1 ? "today's demand" : "\(figure(factor))× today's demand"
         var out = "\(plan) — capacity at \(scale) (monthly cost in USD at desired scale, 730 h/month)\n"
         for section in sections { out += "\n" + render(section, factor: factor) }
-        return out
+        return DisplayText.visible(out, keepingLineBreaks: true)
     }
 
     static func render(_ section: Section, factor: Decimal) -> String {

@@ -16,7 +16,7 @@ public enum DiffTable {
         let s = diff.pricing
         out += "\nBoth sides priced with snapshot \(s.id) (\(s.origin), \(s.rateCount) rates, newest \(s.latestEffectiveDate)); "
             + "on-demand list prices; free tiers not deducted.\n"
-        return out
+        return DisplayText.visible(out, keepingLineBreaks: true)
     }
 
     private static func summary(_ diff: PlanDiff) -> String {

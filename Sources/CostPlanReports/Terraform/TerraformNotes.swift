@@ -26,7 +26,7 @@ public enum TerraformNotes {
             out += report.guesses.map { "    \($0.environment)/\($0.component) \($0.field): \($0.note)\n" }.joined()
         }
         out += report.notes.map { "  note: \($0)\n" }.joined()
-        return out
+        return DisplayText.visible(out, keepingLineBreaks: true)
     }
 
     // MARK: - JSON
