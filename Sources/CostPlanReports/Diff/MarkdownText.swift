@@ -11,28 +11,31 @@ enum MarkdownText {
     /// `maxLength` characters the text is cut with "…".
     ///
     /// Autolinks are broken by backslash escapes that GitHub renders as the plain character:
-    /// every `:` is written `\:` (so `https://…` and `mailto:` are not linked) and the dot of
-    /// `www.` is written `\.` — e.g. `see https\://www\.example.com` shows as
-    /// `see https://www.example.com`, unlinked.
+    /// the `:` of `://`, `mailto:` and `xmpp:` is written `\:` and the dot of `www.` is written
+    /// `\.` — e.g. `see https\://www\.example.com` shows as `see https://www.example.com`,
+    /// unlinked (checked with cmark-gfm, GitHub's renderer).
     static func escape(_ text: String, maxLength: Int = 160) -> String {
         let flat = String(text.map { ["\n", "\r", "\r\n", "\t"].contains($0) ? " " : $0 })
         var source = Substring(DisplayText.visible(flat))
         let cut = source.count > maxLength
         if cut { source = source.prefix(maxLength - 1) }
         var out = ""
-        var previous = ""   // the last three characters, to spot `www.`
-        for character in source {
+        var word = ""   // the letters just before, to spot `www.`, `mailto:` and `xmpp:`
+        let characters = Array(source)
+        for (index, character) in characters.enumerated() {
+            let next = characters.dropFirst(index + 1).prefix(2)
             switch character {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "@": out += "@\u{200B}"
-            case "\\", "`", "*", "_", "[", "]", "|", "~", "#", "!", ":": out += "\\" + String(character)
-            case "." where previous.lowercased() == "www": out += "\\."
+            case "\\", "`", "*", "_", "[", "]", "|", "~", "#", "!": out += "\\" + String(character)
+            case ":" where next.elementsEqual("//") || ["mailto", "xmpp"].contains(word.lowercased()): out += "\\:"
+            case "." where word.lowercased().hasSuffix("www"): out += "\\."
             default: out.append(character)
             }
-            previous = String((previous + String(character)).suffix(3))
+            word = character.isLetter ? word + String(character) : ""
         }
         return cut ? out + "…" : out
     }
