@@ -85,8 +85,9 @@ public actor PlanLibrary {
         return buffer
     }
 
-    /// Loads and prices one plan file (also used by `costplan report`).
-    public static func load(path: String, catalog: any PriceCatalog) -> Outcome {
+    /// Loads and prices one plan file (also used by `costplan report`). A charge without a rate
+    /// is shown as not priced; with `strict` (`costplan report --strict`) it fails the plan instead.
+    public static func load(path: String, catalog: any PriceCatalog, strict: Bool = false) -> Outcome {
         do {
             let plan = try PlanParser.parse(contentsOf: path)
             // Pages link to a plan by its name and are served by file name: the two must agree.
@@ -95,6 +96,7 @@ public actor PlanLibrary {
                     + "\n    hint: rename the file to \(plan.name).\((path as NSString).pathExtension) (the site serves it as plans/\(plan.name).html), or change `name:`"])
             }
             let estimate = try Estimator(catalog: catalog).estimate(plan, withDemandCurves: true)
+            if strict, let error = EstimateError(incomplete: estimate) { throw error }
             return .priced(plan, estimate, ScaleCurve.curves(plan: plan, estimate: estimate))
         } catch let error as PlanError {
             return .failed(error.diagnostics.map(\.description))
