@@ -105,16 +105,10 @@ public actor PlanLibrary {
         }
     }
 
-    /// The plan files among `sources` (files as given; folders' plan files, sorted).
+    /// The plan files among `sources` (files as given; folders' regular plan files, sorted;
+    /// symbolic links skipped), scanned by `PlanFiles`.
     public static func planFiles(in sources: [String]) -> [String] {
-        sources.flatMap { source -> [String] in
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory) else { return [] }
-            guard isDirectory.boolValue else { return [source] }
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: source)) ?? []
-            return names.filter { ["yaml", "yml", "json"].contains(($0 as NSString).pathExtension.lowercased()) }
-                .sorted().map { (source as NSString).appendingPathComponent($0) }
-        }
+        PlanFiles.scan(sources).files
     }
 
     /// `examples/muejam-library.yaml` → `muejam-library`.

@@ -14,7 +14,12 @@ struct CatalogOptions: ParsableArguments {
         discussion: "Default: $COSTPLAN_CATALOG, else .costplan/catalog.sqlite beside the pricing folder.", valueName: "file"))
     var databasePath: String?
 
-    var loader: CatalogLoader { .standard(pricingDirectory: pricingDirectory, databasePath: databasePath) }
+    /// The loader for these options; what it repairs on its own is said on standard error.
+    var loader: CatalogLoader {
+        var loader = CatalogLoader.standard(pricingDirectory: pricingDirectory, databasePath: databasePath)
+        loader.notice = { Output.error($0) }
+        return loader
+    }
 
     /// The catalog snapshot, or an error message and exit code 2.
     func load() throws -> InMemoryPriceCatalog {

@@ -32,7 +32,9 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try catalog.load()
-        let files = PlanLibrary.planFiles(in: plans)
+        let scan = PlanFiles.scan(plans)
+        for warning in scan.warnings { Output.error(warning) }
+        let files = scan.files
         guard !files.isEmpty else {
             Output.error("costplan: error: no plan files in \(plans.joined(separator: ", "))")
             throw ExitCode(2)

@@ -115,7 +115,7 @@ public struct EstimateError: Error, Sendable, CustomStringConvertible {
         let lines = order.map { error in
             let places = seen[error]!
             let shown = places.prefix(3).joined(separator: ", ") + (places.count > 3 ? " and \(places.count - 3) more" : "")
-            return "\(file): error: \(shown): \(error)"
+            return DisplayText.visible("\(file): error: \(shown): \(error)")
         }
         return lines.joined(separator: "\n") + "\n\(order.count) missing rate\(order.count == 1 ? "" : "s"); nothing was priced."
     }
