@@ -23,9 +23,10 @@ public enum UnpricedText {
         var out = "NOT PRICED (not in the totals, which are lower bounds): \(count) item\(count == 1 ? "" : "s")\n"
         for (environment, items) in sides {
             for item in items {
-                out += "  \(environment)/\(item.place): \(item.item)\n"
-                out += "    \(item.reason)\n"
-                out += "    fix: \(item.fix)\n"
+                // One line each whatever the plan's strings hold (DisplayText escapes line breaks).
+                out += DisplayText.visible("  \(environment)/\(item.place): \(item.item)") + "\n"
+                out += DisplayText.visible("    \(item.reason)") + "\n"
+                out += DisplayText.visible("    fix: \(item.fix)") + "\n"
             }
         }
         return out

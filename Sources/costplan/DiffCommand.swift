@@ -90,9 +90,11 @@ struct DiffCommand: ParsableCommand {
                                      ?? DiffMarkdown.render(diff, violations: violations, limits: limits))
         case .json: Output.write((notes?.json(diff, violations: violations) ?? DiffJSON.document(diff, violations: violations)).rendered())
         }
+        if !limits.isEmpty, !diff.complete {
+            Output.error("costplan: --fail-above checked the priced cost only (the items not priced are listed above)")
+        }
         if !violations.isEmpty {
             for v in violations { Output.error("costplan: budget exceeded: \(DiffText.violation(v))") }
-            if !diff.complete { Output.error("costplan: the budget gate checked the priced cost only (items not priced are listed above)") }
             throw ExitCode(1)
         }
     }

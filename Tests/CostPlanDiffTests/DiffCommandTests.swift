@@ -19,6 +19,20 @@ struct DiffCommandTests {
         #expect(result.stdout.hasPrefix("<!-- costplan-diff -->\n### Monthly cost rises by $171.11"))
     }
 
+    /// A head that adds an unpriced component: exit 0 (the priced cost does not rise), the
+    /// comment and standard error say the gate checked the priced cost only; --strict exits 2.
+    @Test func theBudgetGateChecksThePricedCostAndStrictFails() throws {
+        let arguments = ["diff", Self.fixture("unpriced-base"), Self.fixture("unpriced-head"), "--format", "markdown", "--fail-above", "1"]
+        let result = try Self.run(arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("The budget gate (--fail-above $1.00/month) checks the priced cost only."))
+        #expect(result.stderr.contains("head production/batch: Instance (Linux, on-demand, 1 × m9.large)"))
+        #expect(result.stderr.contains("costplan: --fail-above checked the priced cost only"))
+        let strict = try Self.run(arguments + ["--strict"])
+        #expect(strict.status == 2 && strict.stdout.isEmpty)
+        #expect(strict.stderr.hasPrefix("head plan (\(Self.fixture("unpriced-head"))) cannot be priced:"), "\(strict.stderr)")
+    }
+
     @Test func jsonAndTable() throws {
         let json = try Self.run(["diff", Self.fixture("base"), Self.fixture("instance-class"), "--format", "json"])
         #expect(json.status == 0)

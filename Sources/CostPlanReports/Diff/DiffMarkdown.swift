@@ -205,14 +205,6 @@ public enum DiffMarkdown {
         return plain ? "`\(text)`" : MarkdownText.escape(text, maxLength: 300)
     }
 
-    /// A component's monthly cost on one side: `$121.47`, `≥ $11.50` when some of its items are
-    /// not priced, `not priced` when none is.
-    static func sideCost(_ c: ComponentEstimate?, _ amount: Decimal) -> String {
-        guard let c else { return "—" }
-        if c.unpriced.isEmpty { return Formatting.dollars(amount) }
-        return c.lineItems[.desired, default: []].isEmpty ? "not priced" : "≥ " + Formatting.dollars(amount)
-    }
-
     /// "the peak of 900 rps needed 8 instances, count.max 6".
     private static func shortfall(_ w: CapacityWarning) -> String {
         "the peak of \(Formatting.quantity(w.demand)) \(w.saturationUnit) needed \(w.needed) \(w.unit), \(w.field) \(w.configuredMax)"
@@ -318,7 +310,8 @@ struct PreparedSection {
         for c in components {
             let partial = !(c.base?.unpriced.isEmpty ?? true) || !(c.head?.unpriced.isEmpty ?? true)
             rows[c.id] = "| \(MarkdownText.code(c.id)) | \(c.type.rawValue) | \(c.status.rawValue) "
-                + "| \(DiffMarkdown.sideCost(c.base, c.cost.before.desired)) | \(DiffMarkdown.sideCost(c.head, c.cost.after.desired)) "
+                + "| \(DiffText.sideCost(c.base, c.cost.before.desired, Formatting.dollars)) "
+                + "| \(DiffText.sideCost(c.head, c.cost.after.desired, Formatting.dollars)) "
                 + "| \(DiffText.signedDollars(c.cost.delta.desired))\(partial ? " (priced part)" : "") |\n"
             let changes = DiffMarkdown.fieldChanges(c, in: env)
             if c.status == .changed, !changes.isEmpty { notes[c.id] = "- \(MarkdownText.code(c.id))\(changes)\n" }

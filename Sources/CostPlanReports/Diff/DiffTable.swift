@@ -48,8 +48,8 @@ public enum DiffTable {
             table.add(["COMPONENT", "TYPE", "STATUS", "BEFORE", "AFTER", "CHANGE"])
             table.rule()
             for c in env.changedComponents {
-                table.add([c.id, c.type.rawValue, c.status.rawValue, sideCost(c.base, c.cost.before.desired),
-                           sideCost(c.head, c.cost.after.desired), DiffText.signedMoney(c.cost.delta.desired)])
+                table.add([c.id, c.type.rawValue, c.status.rawValue, DiffText.sideCost(c.base, c.cost.before.desired, Formatting.money),
+                           DiffText.sideCost(c.head, c.cost.after.desired, Formatting.money), DiffText.signedMoney(c.cost.delta.desired)])
             }
             out += table.rendered() + "\n"
         }
@@ -91,13 +91,6 @@ public enum DiffTable {
             case (nil, nil): ""
             }
         }.joined()
-    }
-
-    /// `121.47`, `≥ 11.50` when some of the component's items are not priced, `not priced` when none is.
-    private static func sideCost(_ c: ComponentEstimate?, _ amount: Decimal) -> String {
-        guard let c else { return "—" }
-        if c.unpriced.isEmpty { return Formatting.money(amount) }
-        return c.lineItems[.desired, default: []].isEmpty ? "not priced" : "≥ " + Formatting.money(amount)
     }
 
     private static func band(_ b: Band) -> String {

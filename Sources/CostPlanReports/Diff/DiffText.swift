@@ -31,6 +31,14 @@ public enum DiffText {
         return "\(amount) (\(percent))"
     }
 
+    /// A component's desired monthly cost on one side, in `format`: `—` when absent, `≥ …` when
+    /// some of its items are not priced, `not priced` when none is.
+    static func sideCost(_ c: ComponentEstimate?, _ amount: Decimal, _ format: (Decimal) -> String) -> String {
+        guard let c else { return "—" }
+        if c.unpriced.isEmpty { return format(amount) }
+        return c.lineItems[.desired, default: []].isEmpty ? "not priced" : "≥ " + format(amount)
+    }
+
     /// `$1,880.84–$2,379.53`, or one figure when the band has no spread.
     static func band(_ band: Band) -> String {
         band.min == band.max ? Formatting.dollars(band.desired)

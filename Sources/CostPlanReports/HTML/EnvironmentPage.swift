@@ -98,17 +98,31 @@ enum EnvironmentPage {
                 + (component.hoursPerMonth == env.hoursPerMonth ? "" : ", \(Money.plain(component.hoursPerMonth)) h/month")
                 + "</span>"
                 + (component.description.map { "<span class=\"desc\">\(HTML.escape($0))</span>" } ?? "")
-                + "</th><td class=\"num money\">\(HTML.money(component.monthly.desired))</td><td colspan=\"2\">"
+                + "</th>" + subtotal(component) + "<td colspan=\"2\">"
                 + (component.monthly.isFlat ? "" : "<span class=\"band\">band \(HTML.band(component.monthly))</span>")
                 + "</td></tr>\n"
             for item in component.lineItems[.desired, default: []] {
                 out += row(item)
             }
+            for item in component.unpriced {
+                out += "<tr class=\"unpriced\"><td>\(HTML.escape(item.item))</td><td class=\"num\">—</td><td></td><td class=\"num\">—</td>"
+                    + "<td class=\"num unpriced\">not priced</td><td>—</td>"
+                    + "<td class=\"source\">Fix: <code>\(HTML.escape(item.fix))</code></td></tr>\n"
+            }
             out += "</tbody>\n"
         }
         out += "<tfoot><tr class=\"total\"><th scope=\"row\" colspan=\"4\">Total</th>"
-            + "<td class=\"num money\">\(HTML.money(env.monthly.desired))</td><td colspan=\"2\"></td></tr></tfoot>\n"
+            + "<td class=\"num money\">\(UnpricedBox.mark(!env.complete))\(HTML.money(env.monthly.desired))</td><td colspan=\"2\"></td></tr></tfoot>\n"
         return out + "</table>\n</div>\n</section>\n"
+    }
+
+    /// A component's desired subtotal cell: "not priced" when none of its items is, marked ≥
+    /// when some are not.
+    private static func subtotal(_ component: ComponentEstimate) -> String {
+        if !component.unpriced.isEmpty, component.lineItems[.desired, default: []].isEmpty {
+            return "<td class=\"num unpriced\">not priced</td>"
+        }
+        return "<td class=\"num money\">\(UnpricedBox.mark(!component.unpriced.isEmpty))\(HTML.money(component.monthly.desired))</td>"
     }
 
     private static func row(_ item: LineItem) -> String {

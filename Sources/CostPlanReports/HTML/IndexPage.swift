@@ -59,7 +59,7 @@ enum IndexPage {
             }
             out += "<td><a href=\"\(HTML.escape(links.environment(estimate.planName, env.name)))\">\(HTML.escape(env.name))</a></td>"
                 + "<td>\(HTML.escape(env.region))</td>"
-                + "<td class=\"num money\">\(HTML.money(env.monthly.desired))</td>"
+                + "<td class=\"num money\">\(UnpricedBox.mark(!env.complete))\(HTML.money(env.monthly.desired))</td>"
                 + "<td class=\"num money band\">\(env.monthly.isFlat ? "fixed" : HTML.band(env.monthly))</td>"
                 + "<td class=\"num money\">\(env.referenceEstimate.map(HTML.reference) ?? "—")</td></tr>\n"
         }
