@@ -52,8 +52,11 @@ public actor PlanLibrary {
     private var pages: [String: ByteBuffer] = [:]
     /// The snapshot `entries` and `pages` were made with.
     private var pricedWith: PricingSnapshot?
-    /// Bumped whenever entries or pages are dropped: work begun before is not stored.
-    private var generation = 0
+    /// Bumped when the catalog changes: no load or rendering begun before is stored.
+    private var catalogVersion = 0
+    /// Bumped per page scope (a plan's name, `index`, `rates`) when its pages are dropped: a
+    /// rendering of that scope begun before is not stored.
+    private var scopeVersions: [String: Int] = [:]
     /// Loads and renderings under way, shared by the requests that need the same one.
     private var running: [String: Task<Sendable?, any Error>] = [:]
 
@@ -111,9 +114,9 @@ public actor PlanLibrary {
     public func page(_ key: String, render: @escaping @Sendable () -> String?) async throws -> ByteBuffer? {
         followCatalog()
         if let cached = pages[key] { return cached }
-        let started = generation
+        let started = version(of: key)
         let rendered = try await shared("page:\(key)#\(started)") { render().map { ByteBuffer(string: $0) } } as? ByteBuffer
-        if let rendered, generation == started { pages[key] = rendered }
+        if let rendered, version(of: key) == started { pages[key] = rendered }
         return rendered
     }
 
@@ -179,7 +182,7 @@ public actor PlanLibrary {
         if pricedWith != nil {
             entries = [:]
             pages = [:]
-            generation += 1
+            catalogVersion += 1
         }
         pricedWith = current
     }
@@ -198,14 +201,14 @@ public actor PlanLibrary {
             guard let settled = FileStamp(path: path) else { return nil }
             stamp = settled
         }
-        let started = generation
+        let started = catalogVersion
         let catalog = catalogs.current
         let maxComponents = maxComponents
         guard let outcome = try await shared("load:\(path)#\(stamp)#\(started)", {
             Self.load(path: path, catalog: catalog, maxComponents: maxComponents)
         }) as? Outcome else { return nil }
         let entry = Entry(name: name, path: path, stamp: stamp, outcome: outcome)
-        if generation == started, catalog.snapshot == catalogs.current.snapshot, entries[name]?.stamp != stamp {
+        if catalogVersion == started, catalog.snapshot == catalogs.current.snapshot, entries[name]?.stamp != stamp {
             drop(name)
             entries[name] = entry
         }
@@ -222,8 +225,15 @@ public actor PlanLibrary {
         return try await task.value
     }
 
+    /// The version a page under `key` is rendered at: the catalog's and its scope's.
+    private func version(of key: String) -> [Int] {
+        let scope = key.hasPrefix("plan:") ? String(key.dropFirst(5).prefix { $0 != "/" }) : key
+        return [catalogVersion, scopeVersions[scope] ?? 0]
+    }
+
     private func drop(_ name: String) {
-        if entries[name] != nil || pages["index"] != nil { generation += 1 }
+        scopeVersions[name, default: 0] += 1
+        scopeVersions["index", default: 0] += 1
         entries[name] = nil
         pages = pages.filter { !$0.key.hasPrefix("plan:\(name)/") }
         pages["index"] = nil
