@@ -72,7 +72,9 @@ struct ServeCommand: AsyncParsableCommand {
         let catalogs = CatalogProvider(initial: loaded, watchedFiles: { loader.watchedFiles() }, reload: { try loader.load() })
         var logger = Logger(label: "costplan", factory: StandardErrorLogHandler.init)
         logger.logLevel = logLevel
-        let count = PlanLibrary.planFiles(in: plans).count
+        let scan = PlanFiles.scan(plans)
+        for warning in scan.warnings { Output.error(warning) }
+        let count = scan.files.count
         let (host, port) = (host, port)
         var settings = ServerSettings(host: host, port: port, plans: plans, publicDirectory: publicDirectory,
                                       allowedHosts: allowedHosts, maxComponents: maxComponents)
