@@ -1,4 +1,5 @@
 import CostPlan
+import CostPlanReports
 import Foundation
 import Hummingbird
 import Logging
@@ -14,15 +15,46 @@ public struct ServerSettings: Sendable {
     public var publicDirectory: String
     /// A connection with no request or response under way for this long is closed.
     public var idleTimeout: Duration
+    /// A connection in the middle of a request body that sends nothing for this long is closed.
+    public var bodyReadTimeout: Duration
+    /// Names answered for in `Host` besides the loopback names and the bound address (`*`: any).
+    public var allowedHosts: [String]
+    /// Connections open at once (see `ConnectionLimiter`).
+    public var maxConnections: Int
+    /// Components (all environments together) in a plan the server prices, posted or served.
+    public var maxComponents: Int
+    /// Worker threads for parsing, pricing and rendering (nil: one per core).
+    public var workerThreads: Int?
+    /// Jobs admitted to the worker pool at once before requests get 503 (nil: four per thread).
+    public var maxWorkerJobs: Int?
+    /// A plan file modified less than this long ago is not adopted yet.
+    public var planSettleTime: Duration
+    /// How often the catalog's files are checked for changes.
+    public var catalogCheckInterval: Duration
 
     public init(host: String = "127.0.0.1", port: Int = 8080, plans: [String] = ["examples"], publicDirectory: String = "Public",
-                idleTimeout: Duration = .seconds(30)) {
+                idleTimeout: Duration = .seconds(30), bodyReadTimeout: Duration = .seconds(10), allowedHosts: [String] = [],
+                maxConnections: Int = ConnectionLimiter.defaultMaxConnections, maxComponents: Int = ServerSettings.defaultMaxComponents,
+                workerThreads: Int? = nil, maxWorkerJobs: Int? = nil, planSettleTime: Duration = .milliseconds(100),
+                catalogCheckInterval: Duration = .seconds(1)) {
         self.host = host
         self.port = port
         self.plans = plans
         self.publicDirectory = publicDirectory
         self.idleTimeout = idleTimeout
+        self.bodyReadTimeout = bodyReadTimeout
+        self.allowedHosts = allowedHosts
+        self.maxConnections = maxConnections
+        self.maxComponents = maxComponents
+        self.workerThreads = workerThreads
+        self.maxWorkerJobs = maxWorkerJobs
+        self.planSettleTime = planSettleTime
+        self.catalogCheckInterval = catalogCheckInterval
     }
+
+    /// The default component limit: generous for real systems (the largest example Terraform
+    /// plan maps to 1,750), small enough that one plan costs about a second of CPU.
+    public static let defaultMaxComponents = 5_000
 }
 
 /// The web reports application: pages, the JSON API and assets, for the plans in `settings`
@@ -32,33 +64,69 @@ public struct ServerSettings: Sendable {
 public func buildApplication(_ settings: ServerSettings, catalog: some PriceCatalog, logger: Logger,
                              pageCache cache: PageCache = PageCache(),
                              onRunning: @escaping @Sendable () async -> Void = {}) -> some ApplicationProtocol {
-    let library = PlanLibrary(sources: settings.plans, catalog: catalog)
-    let router = buildRouter(library: library, catalog: catalog, publicDirectory: settings.publicDirectory,
-                             pageCache: cache, logger: logger)
-    // Cached pages are answered on the event loop; the responder also owns the idle timeout.
-    let (responderLogger, idleTimeout) = (logger, TimeAmount(settings.idleTimeout))
+    buildApplication(settings, catalogs: CatalogProvider(catalog), logger: logger, pageCache: cache, onRunning: onRunning)
+}
+
+/// The web reports application pricing with `catalogs.current`; while it runs, the catalog's
+/// files are checked every `settings.catalogCheckInterval` and a new snapshot is adopted (every
+/// page is re-rendered with it). CPU work runs on `workers` (default: a pool made from
+/// `settings.workerThreads` and `settings.maxWorkerJobs`).
+public func buildApplication(_ settings: ServerSettings, catalogs: CatalogProvider, logger: Logger,
+                             pageCache cache: PageCache = PageCache(), workers: WorkerPool? = nil,
+                             onRunning: @escaping @Sendable () async -> Void = {}) -> some ApplicationProtocol {
+    let workers = workers ?? WorkerPool(threads: settings.workerThreads, maxJobs: settings.maxWorkerJobs)
+    let library = PlanLibrary(sources: settings.plans, catalogs: catalogs, workers: workers,
+                              maxComponents: settings.maxComponents, settleTime: settings.planSettleTime)
+    let router = buildRouter(library: library, publicDirectory: settings.publicDirectory, pageCache: cache, logger: logger)
+    catalogs.onChange { snapshot in cache.catalogChanged(to: snapshot.id) }
+    let rules = ConnectionRules(
+        allowedHosts: AllowedHosts(boundTo: settings.host, extra: settings.allowedHosts), maxBody: APIController.maxBody,
+        bodyReadTimeout: TimeAmount(settings.bodyReadTimeout), idleTimeout: TimeAmount(settings.idleTimeout),
+        limiter: ConnectionLimiter(maxConnections: settings.maxConnections))
+    let interval = TimeAmount(settings.catalogCheckInterval)
     return Application(
         router: router,
         server: .http1(configuration: .init(additionalChannelHandlers: [
-            CachedPageResponder(cache: cache, logger: responderLogger, idleTimeout: idleTimeout),
+            ConnectionGuard(rules: rules, logger: logger),
+            // Cached pages are answered on the event loop.
+            CachedPageResponder(cache: cache, logger: logger),
         ])),
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "costplan"),
-        onServerRunning: { _ in await onRunning() },
+        onServerRunning: { channel in
+            watchCatalog(catalogs, every: interval, on: channel, workers: workers, logger: logger)
+            await onRunning()
+        },
         logger: logger
     )
 }
 
+/// Checks the catalog's files every `interval` on the worker pool (a round is skipped when the
+/// pool is full) until the server channel closes.
+private func watchCatalog(_ catalogs: CatalogProvider, every interval: TimeAmount, on channel: any Channel,
+                          workers: WorkerPool, logger: Logger) {
+    let eventLoop = channel.eventLoop
+    let task = eventLoop.scheduleRepeatedAsyncTask(initialDelay: interval, delay: interval) { _ in
+        let promise = eventLoop.makePromise(of: Void.self)
+        promise.completeWithTask { _ = try? await workers.run { catalogs.checkForChanges(logger: logger) } }
+        return promise.futureResult
+    }
+    channel.closeFuture.whenComplete { _ in task.cancel() }
+}
+
 /// The routes: pages (GET/HEAD), `/api/…`, `/healthz` and `/assets/…` from `publicDirectory`.
-/// Pages served are also stored in `pageCache` for `CachedPageResponder`.
-public func buildRouter(library: PlanLibrary, catalog: some PriceCatalog, publicDirectory: String,
+/// Pages served are also stored in `pageCache` for `CachedPageResponder`. The library's worker
+/// pool does the CPU work.
+public func buildRouter(library: PlanLibrary, publicDirectory: String,
                         pageCache: PageCache = PageCache(),
                         logger: Logger = Logger(label: "costplan")) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: NotFoundPageMiddleware(library: library))
     router.add(middleware: FileMiddleware(publicDirectory, urlBasePath: "/assets", searchForIndexHtml: false, logger: logger))
-    PagesController(library: library, catalog: catalog, cache: pageCache).addRoutes(to: router)
-    APIController(library: library, catalog: catalog).addRoutes(to: router)
+    PagesController(library: library, workers: library.workers, cache: pageCache).addRoutes(to: router)
+    APIController(library: library, catalogs: library.catalogs, workers: library.workers, maxComponents: library.maxComponents)
+        .addRoutes(to: router)
     router.get("/healthz") { _, _ in Response.text("ok\n") }
     return router
 }
@@ -71,6 +139,20 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[.init("X-Frame-Options")!] = "DENY"
         response.headers[.contentSecurityPolicy] = SecurityHeaders.contentSecurityPolicy
         return response
+    }
+}
+
+/// An address no route or asset answers gets the site's "not found" page (naming the pricing
+/// snapshot, as every page does) instead of an empty 404.
+struct NotFoundPageMiddleware<Context: RequestContext>: RouterMiddleware {
+    let library: PlanLibrary
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound && (request.method == .get || request.method == .head) {
+            return .html(HTMLPages.notFound(links: SiteLinks(root: "/"), snapshot: library.snapshot), status: .notFound)
+        }
     }
 }
 

@@ -10,9 +10,9 @@ import Darwin
 
 /// The fast path of `costplan serve`: answers a GET or HEAD for a page in the `PageCache`
 /// straight from the event loop, with the headers the router would send, and passes every other
-/// request on to the router unchanged. It sits in each connection's pipeline between the HTTP
-/// codec and Hummingbird, so it also owns the connection's idle timeout (it sees every request
-/// and response; Hummingbird's own timer would not see the requests answered here).
+/// request on to the router unchanged. It sits in each connection's pipeline between
+/// `ConnectionGuard` (which turns hostile requests away and owns the connection's timers) and
+/// Hummingbird.
 ///
 /// Order on a connection is kept: a request is answered here only while no earlier request is
 /// still with the router. Requests that ask to close or upgrade the connection, carry a body, or
@@ -27,19 +27,15 @@ final class CachedPageResponder: ChannelDuplexHandler, RemovableChannelHandler {
 
     private let cache: PageCache
     private let logger: Logger
-    private let idleTimeout: TimeAmount
     /// Requests passed to the router whose response has not ended yet.
     private var withRouter = 0
     /// True from the head to the end of a request answered here (its body and end are dropped).
     private var answering = false
-    private var lastActivity = NIODeadline.now()
-    private var idleTimer: Scheduled<Void>?
     private var date = HTTPDate()
 
-    init(cache: PageCache, logger: Logger, idleTimeout: TimeAmount) {
+    init(cache: PageCache, logger: Logger) {
         self.cache = cache
         self.logger = logger
-        self.idleTimeout = idleTimeout
     }
 
     /// The headers of every page response, as `SecurityHeadersMiddleware` and the pages send them.
@@ -55,7 +51,6 @@ final class CachedPageResponder: ChannelDuplexHandler, RemovableChannelHandler {
     // MARK: Inbound
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        lastActivity = .now()
         let part = unwrapInboundIn(data)
         switch part {
         case let .head(request):
@@ -108,31 +103,8 @@ final class CachedPageResponder: ChannelDuplexHandler, RemovableChannelHandler {
     // MARK: Outbound
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        lastActivity = .now()
         if case .end = unwrapOutboundIn(data) { withRouter = max(0, withRouter - 1) }
         context.write(data, promise: promise)
-    }
-
-    // MARK: Idle timeout
-
-    func handlerAdded(context: ChannelHandlerContext) {
-        scheduleIdleCheck(context: context, in: idleTimeout)
-    }
-
-    func handlerRemoved(context: ChannelHandlerContext) {
-        idleTimer?.cancel()
-        idleTimer = nil
-    }
-
-    private func scheduleIdleCheck(context: ChannelHandlerContext, in delay: TimeAmount) {
-        idleTimer = context.eventLoop.assumeIsolatedUnsafeUnchecked().scheduleTask(in: delay) { [self] in
-            let idleFor = NIODeadline.now() - lastActivity
-            if withRouter == 0, !answering, idleFor >= idleTimeout {
-                context.close(promise: nil)
-            } else {
-                scheduleIdleCheck(context: context, in: max(idleTimeout - idleFor, .milliseconds(100)))
-            }
-        }
     }
 }
 

@@ -29,3 +29,20 @@ struct FileStamp: Equatable, Sendable {
         self.size = size
     }
 }
+
+extension FileStamp {
+    /// How much longer to wait before a file with this stamp has gone `settleTime` unmodified;
+    /// nil when it already has (or its modification time is in the future, so waiting is no use).
+    func settling(for settleTime: Duration, now: timespec = FileStamp.now()) -> Duration? {
+        let age = Duration.seconds(now.tv_sec - seconds) + .nanoseconds(now.tv_nsec - nanoseconds)
+        guard age >= .zero, age < settleTime else { return nil }
+        return settleTime - age
+    }
+
+    /// The wall-clock time, as file modification times are kept.
+    static func now() -> timespec {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return time
+    }
+}

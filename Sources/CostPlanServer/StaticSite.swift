@@ -22,7 +22,8 @@ public enum StaticSite {
                     }
                 }
             case let .failed(problems):
-                pages.append(("plans/\(entry.name).html", HTMLPages.planProblems(name: entry.name, problems: problems, links: SiteLinks(root: "../"))))
+                pages.append(("plans/\(entry.name).html", HTMLPages.planProblems(name: entry.name, problems: problems, links: SiteLinks(root: "../"),
+                                                                    snapshot: catalog.snapshot)))
             }
         }
         return pages

@@ -35,7 +35,8 @@ struct CachedPageTests {
         logger.logLevel = .info
         let app = buildApplication(
             ServerSettings(host: "127.0.0.1", port: 0, plans: [plans.path],
-                           publicDirectory: TestRepository.root.appendingPathComponent("Public").path, idleTimeout: idleTimeout),
+                           publicDirectory: TestRepository.root.appendingPathComponent("Public").path, idleTimeout: idleTimeout,
+                           planSettleTime: .zero),
             catalog: TestRepository.catalog, logger: logger, pageCache: cache)
         try await app.test(.live) { client in try await test(client, try #require(client.port)) }
     }
@@ -79,10 +80,10 @@ struct CachedPageTests {
             _ = try await client.execute(uri: "/plans/muejam-library.html", method: .get)   // now cached
             // A router request, then a cached page and a HEAD, then one that closes: sent at once.
             let replies = try RawHTTP.exchange(port: port, [
-                "GET /api/plans HTTP/1.1\r\nHost: x\r\n\r\n",
-                "GET /plans/muejam-library.html HTTP/1.1\r\nHost: x\r\n\r\n",
-                "HEAD /plans/muejam-library.html HTTP/1.1\r\nHost: x\r\n\r\n",
-                "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                "GET /api/plans HTTP/1.1\r\nHost: localhost\r\n\r\n",
+                "GET /plans/muejam-library.html HTTP/1.1\r\nHost: localhost\r\n\r\n",
+                "HEAD /plans/muejam-library.html HTTP/1.1\r\nHost: localhost\r\n\r\n",
+                "GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
             ].joined())
             #expect(replies.count == 4)
             guard replies.count == 4 else { return }
@@ -97,7 +98,7 @@ struct CachedPageTests {
     @Test func aCachedPageRequestAskingToCloseGetsItsAnswerAndTheCloseAndTheRestStill404() async throws {
         try await withServer { client, port in
             _ = try await client.execute(uri: "/plans/muejam-library.html", method: .get)
-            let closing = try RawHTTP.exchange(port: port, "GET /plans/muejam-library.html HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            let closing = try RawHTTP.exchange(port: port, "GET /plans/muejam-library.html HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
             #expect(closing.count == 1 && closing.first?.status == 200)   // exchange returns only once the server closed
             let missing = try await client.execute(uri: "/plans/muejam-library.html?x=1", method: .get)
             #expect(missing.status == .ok)   // not a cache key: the router answers
@@ -115,7 +116,7 @@ extension CachedPageTests {
             _ = try await client.execute(uri: "/plans/muejam-library.html", method: .get)   // now cached
             let connection = try RawConnection(port: port)
             for _ in 0..<6 {   // 6 × 250 ms = 1.5 s of cached pages, 2.5 × the timeout
-                try connection.send("GET /plans/muejam-library.html HTTP/1.1\r\nHost: x\r\n\r\n")
+                try connection.send("GET /plans/muejam-library.html HTTP/1.1\r\nHost: localhost\r\n\r\n")
                 #expect(try connection.readResponse().contains("1,880.84"))
                 try await Task.sleep(for: .milliseconds(250))
             }

@@ -52,9 +52,9 @@ struct PlanFolderTests {
 
     @Test func servedPagesAndTheAPIShowNoLinkedOrNonPlanContent() async throws {
         let library = PlanLibrary(sources: [folder.path], catalog: TestRepository.catalog)
-        let names = await library.all().map(\.name)
+        let names = try await library.all().map(\.name)
         #expect(names == ["compose", "muejam-library"])
-        let router = buildRouter(library: library, catalog: TestRepository.catalog,
+        let router = buildRouter(library: library,
                                  publicDirectory: TestRepository.root.appendingPathComponent("Public").path)
         try await Application(router: router).test(.router) { client in
             for uri in ["/", "/api/plans", "/plans/compose.html", "/api/plans/compose", "/plans/passwd.html", "/api/plans/outside"] {

@@ -34,12 +34,13 @@ struct RouterTests {
 
     func withClient(_ test: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let library = PlanLibrary(sources: [plans.path], catalog: Self.catalog)
-        let router = buildRouter(library: library, catalog: Self.catalog,
+        let router = buildRouter(library: library,
                                  publicDirectory: Self.root.appendingPathComponent("Public").path)
         try await Application(router: router).test(.router, test)
     }
 
     static func text(_ response: TestResponse) -> String { String(buffer: response.body) }
+    static let yaml: HTTPFields = [.contentType: "application/yaml"]
 
     @Test func indexListsEveryPlanIncludingBrokenOnes() async throws {
         try await withClient { client in
@@ -142,7 +143,7 @@ struct RouterTests {
     @Test func postEstimatePricesAPlanAndReportsErrorsAsJSON() async throws {
         try await withClient { client in
             let good = "{\"version\": 1, \"name\": \"api\", \"region\": \"us-east-1\", \"environments\": {\"prod\": {\"components\": {\"nat\": {\"type\": \"nat_gateway\", \"count\": 2, \"data_processed_gb\": 100}}}}}"
-            try await client.execute(uri: "/api/estimate", method: .post, body: ByteBuffer(string: good)) { response in
+            try await client.execute(uri: "/api/estimate", method: .post, headers: Self.yaml, body: ByteBuffer(string: good)) { response in
                 #expect(response.status == .ok)
                 let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
                 let env = (json?["environments"] as? [[String: Any]])?.first
@@ -150,7 +151,7 @@ struct RouterTests {
                 #expect((env?["monthly"] as? [String: String])?["desired"] == "70.2")
             }
             let bad = "version: 1\nname: api\nregion: us-east-1\nenvironments:\n  prod:\n    components:\n      nat: {type: nat_gateway, count: -1, colour: red}\n"
-            try await client.execute(uri: "/api/estimate", method: .post, body: ByteBuffer(string: bad)) { response in
+            try await client.execute(uri: "/api/estimate", method: .post, headers: Self.yaml, body: ByteBuffer(string: bad)) { response in
                 #expect(response.status == .badRequest)
                 let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
                 let diagnostics = json?["diagnostics"] as? [[String: Any]]
@@ -159,8 +160,35 @@ struct RouterTests {
                 #expect((json?["errors"] as? [String])?.first?.hasPrefix("request:7: error: environments.prod.components.nat.") == true)
             }
             let huge = ByteBuffer(repeating: UInt8(ascii: "#"), count: (1 << 20) + 1)
-            try await client.execute(uri: "/api/estimate", method: .post, body: huge) { response in
+            try await client.execute(uri: "/api/estimate", method: .post, headers: Self.yaml, body: huge) { response in
                 #expect(response.status == .contentTooLarge)
+            }
+        }
+    }
+
+    /// Only bodies declared as JSON or YAML are taken: a cross-site form or a plain-text body
+    /// (what a browser may send to another site without asking) is 415.
+    @Test func postTakesOnlyJSONAndYAMLBodies() async throws {
+        let plan = ByteBuffer(string: ConnectionGuardTests.natPlan)
+        try await withClient { client in
+            for type in ["application/json", "application/yaml", "text/yaml; charset=utf-8", "application/x-yaml", "Application/YAML"] {
+                try await client.execute(uri: "/api/estimate", method: .post, headers: [.contentType: type], body: plan) { response in
+                    #expect(response.status == .ok, "\(type)")
+                }
+            }
+            for type in ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/yamlx"] {
+                try await client.execute(uri: "/api/estimate", method: .post, headers: [.contentType: type], body: plan) { response in
+                    #expect(response.status == .unsupportedMediaType, "\(type)")
+                    #expect(Self.text(response).contains("send the body as application/json, application/x-yaml, application/yaml, text/yaml"))
+                }
+            }
+            try await client.execute(uri: "/api/estimate", method: .post, body: plan) { response in
+                #expect(response.status == .unsupportedMediaType)
+                #expect(Self.text(response).contains("the request has no Content-Type"))
+            }
+            try await client.execute(uri: "/api/diff", method: .post, headers: [.contentType: "text/plain"],
+                                     body: try DiffRouteTests.body(DiffRouteTests.base, DiffRouteTests.base)) { response in
+                #expect(response.status == .unsupportedMediaType)
             }
         }
     }
@@ -184,6 +212,8 @@ struct RouterTests {
             let text = try String(contentsOf: file, encoding: .utf8)
             try text.replacingOccurrences(of: "instance_class: db.r6g.xlarge", with: "instance_class: db.r6g.2xlarge")
                 .write(to: file, atomically: true, encoding: .utf8)
+            // Past the settle time (a file modified in the last 100 ms is not adopted yet).
+            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-1)], ofItemAtPath: file.path)
             try await client.execute(uri: "/plans/muejam-library.html", method: .get) { response in
                 let body = Self.text(response)
                 #expect(!body.contains("1,031.50"))
@@ -201,11 +231,12 @@ struct DiffRouteTests {
         ByteBuffer(data: try JSONSerialization.data(withJSONObject: ["base": base, "head": head]))
     }
 
+    static let json: HTTPFields = [.contentType: "application/json"]
     static let base = "version: 1\nname: d\nregion: us-east-1\nenvironments:\n  production:\n    components:\n      web: {type: ec2, instance_type: t3.large, count: 2}\n"
 
     func withClient(_ test: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let library = PlanLibrary(sources: [], catalog: RouterTests.catalog)
-        let router = buildRouter(library: library, catalog: RouterTests.catalog,
+        let router = buildRouter(library: library,
                                  publicDirectory: RouterTests.root.appendingPathComponent("Public").path)
         try await Application(router: router).test(.router, test)
     }
@@ -213,13 +244,13 @@ struct DiffRouteTests {
     @Test func diffAsJSONAndMarkdown() async throws {
         let head = Self.base.replacingOccurrences(of: "count: 2", with: "count: 4")
         try await withClient { client in
-            try await client.execute(uri: "/api/diff", method: .post, body: try Self.body(Self.base, head)) { response in
+            try await client.execute(uri: "/api/diff", method: .post, headers: Self.json, body: try Self.body(Self.base, head)) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "application/json; charset=utf-8")
                 // 2 more t3.large × 730 h × $0.0832 = +121.472
                 #expect(String(buffer: response.body).contains("121.472"))
             }
-            try await client.execute(uri: "/api/diff", method: .post, headers: [.accept: "text/markdown"],
+            try await client.execute(uri: "/api/diff", method: .post, headers: [.accept: "text/markdown", .contentType: "application/json"],
                                      body: try Self.body(Self.base, head)) { response in
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body).hasPrefix("<!-- costplan-diff -->"))
@@ -233,7 +264,7 @@ struct DiffRouteTests {
     @Test func aMissingRateIsNotPricedNotAnError() async throws {
         let head = Self.base.replacingOccurrences(of: "count: 2}\n", with: "count: 2}\n      batch: {type: ec2, instance_type: m9.large}\n")
         try await withClient { client in
-            try await client.execute(uri: "/api/estimate", method: .post, body: ByteBuffer(string: head)) { response in
+            try await client.execute(uri: "/api/estimate", method: .post, headers: RouterTests.yaml, body: ByteBuffer(string: head)) { response in
                 #expect(response.status == .ok)
                 let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
                 #expect(json?["complete"] as? Bool == false)
@@ -243,7 +274,7 @@ struct DiffRouteTests {
                 let unpriced = env?["unpriced"] as? [[String: Any]]
                 #expect(unpriced?.first?["fix"] as? String == "costplan pricing fetch --service AmazonEC2 --region us-east-1")
             }
-            try await client.execute(uri: "/api/diff", method: .post, headers: [.accept: "text/markdown"],
+            try await client.execute(uri: "/api/diff", method: .post, headers: [.accept: "text/markdown", .contentType: "application/json"],
                                      body: try Self.body(Self.base, head)) { response in
                 #expect(response.status == .ok)
                 let text = String(buffer: response.body)
@@ -254,11 +285,11 @@ struct DiffRouteTests {
 
     @Test func aBadSideOrBodyIs400() async throws {
         try await withClient { client in
-            try await client.execute(uri: "/api/diff", method: .post, body: try Self.body(Self.base, "version: 2")) { response in
+            try await client.execute(uri: "/api/diff", method: .post, headers: Self.json, body: try Self.body(Self.base, "version: 2")) { response in
                 #expect(response.status == .badRequest)
                 #expect(String(buffer: response.body).contains("the head plan is invalid"))
             }
-            try await client.execute(uri: "/api/diff", method: .post, body: ByteBuffer(string: "not json")) { response in
+            try await client.execute(uri: "/api/diff", method: .post, headers: Self.json, body: ByteBuffer(string: "not json")) { response in
                 #expect(response.status == .badRequest)
             }
         }
@@ -270,7 +301,7 @@ struct DiffRouteTests {
 struct CostsDownloadTests {
     func withClient(_ test: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let library = PlanLibrary(sources: [TestRepository.example("muejam-library.yaml")], catalog: RouterTests.catalog)
-        let router = buildRouter(library: library, catalog: RouterTests.catalog,
+        let router = buildRouter(library: library,
                                  publicDirectory: RouterTests.root.appendingPathComponent("Public").path)
         try await Application(router: router).test(.router, test)
     }

@@ -51,7 +51,7 @@ public enum HTMLPages {
     }
 
     /// `plans/NAME.html` for a plan that failed to load: its problems, one per item.
-    public static func planProblems(name: String, problems: [String], links: SiteLinks) -> String {
+    public static func planProblems(name: String, problems: [String], links: SiteLinks, snapshot: PricingSnapshot? = nil) -> String {
         let list = problems.map { "<li><pre>\(HTML.escape($0))</pre></li>" }.joined(separator: "\n")
         let body = """
             <h1>\(HTML.escape(name))</h1>
@@ -63,18 +63,18 @@ public enum HTMLPages {
             </div>
 
             """
-        return HTML.document(title: name, links: links, snapshot: nil, current: .plan,
+        return HTML.document(title: name, links: links, snapshot: snapshot, current: .plan,
                              crumbs: [("Plans", links.index), (name, nil)], body: body)
     }
 
     /// The page for an unknown address, linking back to the index.
-    public static func notFound(links: SiteLinks) -> String {
+    public static func notFound(links: SiteLinks, snapshot: PricingSnapshot? = nil) -> String {
         let body = """
             <h1>Page not found</h1>
             <p>There is no page at this address. See <a href="\(HTML.escape(links.index))">all plans</a> \
             or <a href="\(HTML.escape(links.rates))">the rates</a>.</p>
 
             """
-        return HTML.document(title: "Not found", links: links, snapshot: nil, current: .other, body: body)
+        return HTML.document(title: "Not found", links: links, snapshot: snapshot, current: .other, body: body)
     }
 }

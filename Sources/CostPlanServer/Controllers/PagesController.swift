@@ -3,11 +3,12 @@ import CostPlanReports
 import Foundation
 import Hummingbird
 
-/// The HTML pages, rendered once per plan version and served from memory:
-/// `/`, `/index.html`, `/plans/NAME.html`, `/plans/NAME/ENV.html`, `/rates.html`.
-struct PagesController<Catalog: PriceCatalog> {
+/// The HTML pages, rendered once per plan version and catalog snapshot and served from memory:
+/// `/`, `/index.html`, `/plans/NAME.html`, `/plans/NAME/ENV.html`, `/rates.html`. Rendering
+/// runs on the worker pool (503 with `Retry-After` when it is full).
+struct PagesController {
     let library: PlanLibrary
-    let catalog: Catalog
+    let workers: WorkerPool
     /// Where served pages are kept for `CachedPageResponder` (stored under their canonical path).
     let cache: PageCache
 
@@ -33,74 +34,100 @@ struct PagesController<Catalog: PriceCatalog> {
     }
 
     private func index() async -> Response {
-        let entries = await library.all()
-        let bytes = await library.page("index") {
-            HTMLPages.index(StaticSite.indexEntries(entries), snapshot: catalog.snapshot, links: SiteLinks(root: ""))
+        await answer {
+            let entries = try await library.all()
+            let snapshot = library.snapshot
+            let bytes = try await library.page("index") {
+                HTMLPages.index(StaticSite.indexEntries(entries), snapshot: snapshot, links: SiteLinks(root: ""))
+            }
+            return .html(bytes ?? ByteBuffer())
         }
-        return .html(bytes ?? ByteBuffer())
     }
 
     private func rates(_ request: Request) async -> Response {
         let query = request.uri.queryParameters.get("q").flatMap { $0.isEmpty ? nil : String($0.prefix(200)) }
-        if query == nil, let cached = await library.page("rates", render: { renderRates(nil) }) {
-            cache.store(cached, for: "/rates.html", source: nil)
-            return .html(cached)
+        return await answer {
+            let catalog = library.catalog
+            let render: @Sendable () -> String = {
+                HTMLPages.rates(catalog.allRates, snapshot: catalog.snapshot, query: query, links: SiteLinks(root: ""))
+            }
+            guard query == nil else { return .html(try await workers.run(render)) }
+            guard let page = try await library.page("rates", render: render) else { return notFound(root: "") }
+            cache.store(page, for: "/rates.html", source: nil, snapshotID: catalog.snapshot.id)
+            return .html(page)
         }
-        return .html(renderRates(query))
-    }
-
-    private func renderRates(_ query: String?) -> String {
-        HTMLPages.rates(catalog.allRates, snapshot: catalog.snapshot, query: query, links: SiteLinks(root: ""))
     }
 
     private func plan(_ file: String) async -> Response {
         guard file.hasSuffix(".html") else { return notFound(root: "../") }
-        let served = await library.page(of: String(file.dropLast(5)), "plan") { entry in
-            switch entry.outcome {
-            case let .priced(_, estimate, curves): HTMLPages.plan(estimate, curves: curves, links: SiteLinks(root: "../"))
-            case let .failed(problems): HTMLPages.planProblems(name: entry.name, problems: problems, links: SiteLinks(root: "../"))
+        return await answer {
+            let snapshot = library.snapshot
+            let served = try await library.page(of: String(file.dropLast(5)), "plan") { entry in
+                switch entry.outcome {
+                case let .priced(_, estimate, curves): HTMLPages.plan(estimate, curves: curves, links: SiteLinks(root: "../"))
+                case let .failed(problems):
+                    HTMLPages.planProblems(name: entry.name, problems: problems, links: SiteLinks(root: "../"), snapshot: snapshot)
+                }
             }
+            return cached(served, at: "/plans/\(file)", snapshot: snapshot) ?? notFound(root: "../")
         }
-        return cached(served, at: "/plans/\(file)") ?? notFound(root: "../")
     }
 
     private func environment(plan name: String, file: String) async -> Response {
         guard file.hasSuffix(".html") else { return notFound(root: "../../") }
         let env = String(file.dropLast(5))
-        let served = await library.page(of: name, "env/\(env)") { entry in
-            guard case let .priced(_, estimate, _) = entry.outcome else { return nil }
-            return HTMLPages.environment(estimate, environment: env, links: SiteLinks(root: "../../"))
+        return await answer {
+            let snapshot = library.snapshot
+            let served = try await library.page(of: name, "env/\(env)") { entry in
+                guard case let .priced(_, estimate, _) = entry.outcome else { return nil }
+                return HTMLPages.environment(estimate, environment: env, links: SiteLinks(root: "../../"))
+            }
+            return cached(served, at: "/plans/\(name)/\(file)", snapshot: snapshot) ?? notFound(root: "../../")
         }
-        return cached(served, at: "/plans/\(name)/\(file)") ?? notFound(root: "../../")
     }
 
     /// The response for a plan's page, which is also stored in `cache` under `path`.
-    private func cached(_ served: (page: ByteBuffer, entry: PlanLibrary.Entry)?, at path: String) -> Response? {
+    private func cached(_ served: (page: ByteBuffer, entry: PlanLibrary.Entry)?, at path: String, snapshot: PricingSnapshot) -> Response? {
         guard let (page, entry) = served else { return nil }
-        cache.store(page, for: path, source: (entry.path, entry.stamp))
+        cache.store(page, for: path, source: (entry.path, entry.stamp), snapshotID: snapshot.id)
         return .html(page)
+    }
+
+    /// The response `work` makes; 503 with `Retry-After` when the worker pool is full.
+    private func answer(_ work: () async throws -> Response) async -> Response {
+        do {
+            return try await work()
+        } catch let busy as WorkerPool.Busy {
+            return APIController.busy(busy)
+        } catch {
+            return .text("costplan: error: \(error)\n", status: .internalServerError)
+        }
     }
 
     /// `costs-YYYY-MM.csv` (or `costs.csv?month=YYYY-MM`): the finance CSV of one calendar month
     /// (desired scenario; one environment with `env`), as a download.
     private func costs(plan name: String, month monthText: String, environment: String?) async -> Response {
-        guard let entry = await library.entry(name), case let .priced(_, estimate, _) = entry.outcome else {
-            return notFound(root: "../../")
-        }
-        do {
-            let month = try CalendarMonth(parsing: monthText)
-            let csv = try CostsCSV.render(estimate, options: CostsCSV.Options(
-                start: month, environments: environment.map { [$0] } ?? []))
-            return Response(status: .ok, headers: [
-                .contentType: "text/csv; charset=utf-8",
-                .contentDisposition: "attachment; filename=\"\(entry.name)\(environment.map { "-\($0)" } ?? "")-costs-\(month).csv\"",
-            ], body: .init(byteBuffer: ByteBuffer(string: csv)))
-        } catch {
-            return .text("cannot make the CSV: \(error) (months are YYYY-MM, e.g. costs-2027-02.csv)\n", status: .badRequest)
+        await answer {
+            guard let entry = try await library.entry(name), case let .priced(_, estimate, _) = entry.outcome else {
+                return notFound(root: "../../")
+            }
+            return try await workers.run {
+                do {
+                    let month = try CalendarMonth(parsing: monthText)
+                    let csv = try CostsCSV.render(estimate, options: CostsCSV.Options(
+                        start: month, environments: environment.map { [$0] } ?? []))
+                    return Response(status: .ok, headers: [
+                        .contentType: "text/csv; charset=utf-8",
+                        .contentDisposition: "attachment; filename=\"\(entry.name)\(environment.map { "-\($0)" } ?? "")-costs-\(month).csv\"",
+                    ], body: .init(byteBuffer: ByteBuffer(string: csv)))
+                } catch {
+                    return .text("cannot make the CSV: \(error) (months are YYYY-MM, e.g. costs-2027-02.csv)\n", status: .badRequest)
+                }
+            }
         }
     }
 
     private func notFound(root: String) -> Response {
-        .html(HTMLPages.notFound(links: SiteLinks(root: root)), status: .notFound)
+        .html(HTMLPages.notFound(links: SiteLinks(root: root), snapshot: library.snapshot), status: .notFound)
     }
 }
