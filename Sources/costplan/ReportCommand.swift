@@ -3,7 +3,7 @@ import CostPlan
 import CostPlanServer
 import Foundation
 
-struct ReportCommand: ParsableCommand {
+struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write the web reports as a static site that opens from disk (file://) or any static host.",
@@ -19,15 +19,19 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("public-dir"), help: ArgumentHelp("Folder of static assets copied to assets/.", valueName: "dir"))
     var publicDirectory = "Public"
 
+    @OptionGroup(title: "Fetching missing rates") var fetch: FetchMissingOptions
+
     @OptionGroup var catalog: CatalogOptions
 
-    func run() throws {
-        let loaded = try catalog.load()
+    func run() async throws {
         let files = PlanLibrary.planFiles(in: plans)
         guard !files.isEmpty else {
             Output.error("costplan: error: no plan files in \(plans.joined(separator: ", "))")
             throw ExitCode(2)
         }
+        // Plans that do not parse are shown with their errors on their pages; nothing to fetch for them.
+        try await fetch.fetch(for: files.compactMap { try? PlanParser.parse(contentsOf: $0) }, catalog: catalog)
+        let loaded = try catalog.load()
         var entries: [PlanLibrary.Entry] = []
         var failed = 0
         for path in files {
