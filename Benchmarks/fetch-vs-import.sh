@@ -4,6 +4,7 @@
 # peak RSS of both (the fetch streams the body to a file under the cache folder, then imports it).
 #
 # Usage: bash Benchmarks/fetch-vs-import.sh [ROWS] [WORKDIR]   (from the repository root)
+#        CONFIG=debug bash Benchmarks/fetch-vs-import.sh …      (use the debug build instead of a release build)
 #   ROWS     data rows to generate (default 1300000, ~1.0 GB; Benchmarks/gen-ec2-offer.py, reused when present)
 #   WORKDIR  where the offer, the mirror folder, the cache and the catalogs go (default /tmp/costplan-fetch-bench)
 #
@@ -41,8 +42,10 @@ server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/offers/v1.0/aws/index.json" >/dev/null 2>&1 && break; sleep 0.1; done
 
-swift build -c release --product costplan >/dev/null 2>&1
-bin=$(swift build -c release --show-bin-path)/costplan
+config=${CONFIG:-release}
+swift build -c "$config" --product costplan >/dev/null 2>&1
+bin=$(swift build -c "$config" --show-bin-path)/costplan
+echo "build: $config"
 
 run() {  # name, then the costplan arguments; a fresh catalog built from the sheets first
   local name=$1; shift

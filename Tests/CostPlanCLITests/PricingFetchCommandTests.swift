@@ -30,12 +30,23 @@ struct PricingFetchCommandTests {
         """
 
     /// A catalog file, a cache folder and the environment that points costplan at the mirror.
+    /// The catalog starts empty: its pricing folder holds one sheet with no rates.
     struct Workspace {
         let catalog = FileManager.default.temporaryDirectory.appendingPathComponent("costplan-fetch-\(UUID().uuidString).sqlite").path
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("costplan-fetch-cache-\(UUID().uuidString)").path
+        let pricing = FileManager.default.temporaryDirectory.appendingPathComponent("costplan-fetch-pricing-\(UUID().uuidString)").path
         let endpoint: String
 
-        var environment: [String: String] { ["XDG_CACHE_HOME": cache, "COSTPLAN_PRICE_LIST_ENDPOINT": endpoint] }
+        init(endpoint: String) {
+            self.endpoint = endpoint
+            try? FileManager.default.createDirectory(atPath: pricing, withIntermediateDirectories: true)
+            try? "region,item,unit,tier_from,usd,effective_date,source,notes\n"
+                .write(toFile: pricing + "/AmazonSNS.csv", atomically: true, encoding: .utf8)
+        }
+
+        var environment: [String: String] {
+            ["XDG_CACHE_HOME": cache, "COSTPLAN_PRICE_LIST_ENDPOINT": endpoint, "COSTPLAN_PRICING_DIR": pricing]
+        }
 
         func run(_ arguments: [String]) throws -> CostplanProcess.Result {
             try CLI.run(arguments, catalogPath: catalog, environment: environment)
@@ -55,6 +66,7 @@ struct PricingFetchCommandTests {
         func remove() {
             try? FileManager.default.removeItem(atPath: catalog)
             try? FileManager.default.removeItem(atPath: cache)
+            try? FileManager.default.removeItem(atPath: pricing)
         }
     }
 
@@ -104,9 +116,10 @@ struct PricingFetchCommandTests {
         defer { workspace.remove() }
         let plan = try CLI.plan(Self.frankfurtPlan)
 
-        let missing = try workspace.run(["estimate", plan])
+        let missing = try workspace.run(["estimate", plan, "--strict"])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no rate for AmazonEC2 'instance/t3.micro' in eu-central-1"))
+        #expect(mirror.server.requests.isEmpty, "no network without --fetch-missing")
 
         let fetched = try workspace.run(["pricing", "fetch", "--for", plan])
         #expect(fetched.status == 0, "\(fetched.stderr)")
@@ -237,6 +250,7 @@ struct PricingFetchCommandTests {
         let original = try workspace.run(["pricing", "rates"])
         let reloaded = try CLI.run(["pricing", "rates"], catalogPath: workspace.catalog + ".export.sqlite",
                                    environment: ["COSTPLAN_PRICING_DIR": out])
+        #expect(original.stdout.hasSuffix("\n20 rates\n"), "the fetched rates only: the catalog's sheets are empty")
         defer { try? FileManager.default.removeItem(atPath: workspace.catalog + ".export.sqlite") }
         #expect(reloaded.status == 0, "\(reloaded.stderr)")
         #expect(reloaded.stdout == original.stdout)
