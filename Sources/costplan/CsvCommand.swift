@@ -3,7 +3,7 @@ import CostPlan
 import CostPlanReports
 import Foundation
 
-struct CsvCommand: ParsableCommand {
+struct CsvCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "csv",
         abstract: "Write a calendar month's costs (or a forecast) per environment, service and line item as CSV.",
@@ -47,9 +47,11 @@ struct CsvCommand: ParsableCommand {
 
     @OptionGroup var strictness: StrictOption
 
+    @OptionGroup(title: "Fetching missing rates") var fetch: FetchMissingOptions
+
     @OptionGroup var catalog: CatalogOptions
 
-    func run() throws {
+    func run() async throws {
         let start: CalendarMonth
         do { start = try CalendarMonth(parsing: month) } catch {
             Output.error("error: --month \(month): \(error.reason)")
@@ -59,7 +61,9 @@ struct CsvCommand: ParsableCommand {
             Output.error("error: --months \(months): must be 1–\(CostsCSV.maximumMonths)")
             throw ExitCode(2)
         }
-        let estimate = try catalog.estimate(planAt: planPath, environments: environments, strict: strictness.strict)
+        let plan = try EstimateCommand.loadPlan(planPath)
+        try await fetch.fetch(for: [plan], environments: environments, catalog: catalog)
+        let estimate = try catalog.estimate(plan, file: planPath, environments: environments, strict: strictness.strict)
         let options = CostsCSV.Options(start: start, months: months, scenario: Scenario(rawValue: scenario.rawValue)!,
                                        environments: environments, summary: summary, byteOrderMark: bom)
         let csv: String

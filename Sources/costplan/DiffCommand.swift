@@ -3,7 +3,7 @@ import CostPlan
 import CostPlanReports
 import Foundation
 
-struct DiffCommand: ParsableCommand {
+struct DiffCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Compare the monthly cost of two versions of a plan: a pull request's cost change, with a budget gate.",
@@ -53,9 +53,11 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var strictness: StrictOption
 
+    @OptionGroup(title: "Fetching missing rates") var fetch: FetchMissingOptions
+
     @OptionGroup var catalog: CatalogOptions
 
-    func run() throws {
+    func run() async throws {
         var limits: [BudgetLimit] = []
         for text in failAbove {
             guard let limit = BudgetLimit(argument: text) else {
@@ -67,6 +69,7 @@ struct DiffCommand: ParsableCommand {
         guard let baseLoaded = read(base, .base, side: head == nil ? .before : .after) else { throw ExitCode(2) }
         guard let headLoaded = read(head ?? base, .head, side: .after) else { throw ExitCode(2) }
         let basePlan = baseLoaded.plan, headPlan = headLoaded.plan
+        try await fetch.fetch(for: [basePlan, headPlan], environments: environments, catalog: catalog)
 
         let known = Set(basePlan.environments.map(\.name) + headPlan.environments.map(\.name))
         for name in environments where !known.contains(name) {

@@ -3,7 +3,7 @@ import CostPlan
 import CostPlanReports
 import Foundation
 
-struct EstimateCommand: ParsableCommand {
+struct EstimateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "estimate",
         abstract: "Price every environment of a plan: desired cost, min–max band and totals, side by side.",
@@ -46,10 +46,13 @@ struct EstimateCommand: ParsableCommand {
 
     @OptionGroup(title: "Terraform plans") var terraform: TerraformOptions
 
+    @OptionGroup(title: "Fetching missing rates") var fetch: FetchMissingOptions
+
     @OptionGroup var catalog: CatalogOptions
 
-    func run() throws {
+    func run() async throws {
         let loaded = try TerraformInput.load(planPath, side: before ? .before : .after, options: terraform)
+        try await fetch.fetch(for: [loaded.plan], environments: environments, catalog: catalog)
         let estimate = try catalog.estimate(loaded.plan, file: planPath, environments: environments, strict: strictness.strict)
         switch format {
         case .table: Output.write(EstimateTable.render(estimate, details: details) + (loaded.terraform.map(TerraformNotes.text) ?? ""))

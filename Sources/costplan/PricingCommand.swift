@@ -6,8 +6,8 @@ import Foundation
 struct PricingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pricing",
-        abstract: "Inspect the rate catalog and import AWS offer files into it.",
-        subcommands: [Info.self, Rates.self, Import.self, Fetch.self],
+        abstract: "Inspect the rate catalog, import or fetch AWS offer files into it, export it as sheets.",
+        subcommands: [Info.self, Rates.self, Import.self, Fetch.self, Export.self],
         defaultSubcommand: Info.self
     )
 

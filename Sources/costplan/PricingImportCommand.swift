@@ -29,66 +29,9 @@ extension PricingCommand {
             try PricingImport.run(files: try PricingImport.expand(paths), catalog: catalog)
         }
     }
-
-    struct Fetch: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Download the current AWS offer file of a service and region, then import it.",
-            discussion: """
-            Downloads https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/<service>/current/<region>/index.<format> \
-            with curl (no AWS credentials are needed) and imports it exactly as `costplan pricing import` does. \
-            This step needs network access; it is a thin wrapper over the import and is not covered by the \
-            test suite (which has no network).
-            """)
-
-        @Option(help: ArgumentHelp("Price List offer code: AmazonEC2, AWSELB, AmazonECS, AmazonRDS, AmazonElastiCache or AmazonS3.",
-                                   valueName: "code"))
-        var service: String
-
-        @Option(help: ArgumentHelp("Region code, e.g. us-east-1.", valueName: "region"))
-        var region: String
-
-        @Option(help: ArgumentHelp("File format to download: csv (smaller to parse) or json.", valueName: "csv|json"))
-        var format: String = "csv"
-
-        @Option(name: .customLong("keep"), help: ArgumentHelp("Keep the downloaded file in this folder (default: a temporary file, deleted after the import).",
-                                                             valueName: "dir"))
-        var keepDirectory: String?
-
-        @OptionGroup var catalog: CatalogOptions
-
-        func validate() throws {
-            guard SupportedOffer(rawValue: service) != nil else {
-                throw ValidationError("--service \(service): not an offer costplan imports (use one of: \(SupportedOffer.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            guard AWSRegion.isKnown(region) else { throw ValidationError("--region \(region): not an AWS region code (e.g. us-east-1)") }
-            guard format == "csv" || format == "json" else { throw ValidationError("--format must be csv or json") }
-        }
-
-        func run() throws {
-            let url = "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/\(service)/current/\(region)/index.\(format)"
-            let folder = keepDirectory ?? NSTemporaryDirectory()
-            let file = (folder as NSString).appendingPathComponent("\(service)-\(region).\(format)")
-            Output.error("Downloading \(url)")
-            let curl = Process()
-            curl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            curl.arguments = ["curl", "--fail", "--location", "--retry", "2", isatty(2) == 1 ? "--progress-bar" : "--silent",
-                              "--show-error", "--output", file, url]
-            do { try curl.run() } catch {
-                Output.error("error: cannot run curl (\(error)); download \(url) yourself and run `costplan pricing import` on it")
-                throw ExitCode(2)
-            }
-            curl.waitUntilExit()
-            defer { if keepDirectory == nil { try? FileManager.default.removeItem(atPath: file) } }
-            guard curl.terminationStatus == 0 else {
-                Output.error("error: the download of \(url) failed (curl exit \(curl.terminationStatus)); the catalog is unchanged")
-                throw ExitCode(2)
-            }
-            try PricingImport.run(files: [file], catalog: catalog)
-        }
-    }
 }
 
-/// The import shared by `pricing import` and `pricing fetch`: read every file (with a progress
+/// The import of `pricing import`: read every file (with a progress
 /// bar on a terminal), then import them all in one atomic catalog replacement, then summarise.
 enum PricingImport {
     static func expand(_ paths: [String]) throws -> [String] {

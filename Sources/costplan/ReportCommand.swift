@@ -4,7 +4,7 @@ import CostPlanReports
 import CostPlanServer
 import Foundation
 
-struct ReportCommand: ParsableCommand {
+struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write the web reports as a static site that opens from disk (file://) or any static host.",
@@ -28,10 +28,11 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var strictness: StrictOption
 
+    @OptionGroup(title: "Fetching missing rates") var fetch: FetchMissingOptions
+
     @OptionGroup var catalog: CatalogOptions
 
-    func run() throws {
-        let loaded = try catalog.load()
+    func run() async throws {
         let scan = PlanFiles.scan(plans)
         for warning in scan.warnings { Output.error(warning) }
         let files = scan.files
@@ -39,6 +40,9 @@ struct ReportCommand: ParsableCommand {
             Output.error("costplan: error: no plan files in \(plans.joined(separator: ", "))")
             throw ExitCode(2)
         }
+        // Plans that do not parse are shown with their errors on their pages; nothing to fetch for them.
+        try await fetch.fetch(for: files.compactMap { try? PlanParser.parse(contentsOf: $0) }, catalog: catalog)
+        let loaded = try catalog.load()
         var entries: [PlanLibrary.Entry] = []
         var failed = 0
         for path in files {

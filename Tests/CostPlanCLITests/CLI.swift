@@ -7,8 +7,8 @@ enum CLI {
     /// One catalog file for the whole test run, so tests do not race on the default one.
     static let catalog = FileManager.default.temporaryDirectory.appendingPathComponent("costplan-cli-\(UUID().uuidString).sqlite").path
 
-    static func run(_ arguments: [String], catalogPath: String = catalog) throws -> CostplanProcess.Result {
-        try CostplanProcess.run(arguments, catalogPath: catalogPath)
+    static func run(_ arguments: [String], catalogPath: String = catalog, environment: [String: String] = [:]) throws -> CostplanProcess.Result {
+        try CostplanProcess.run(arguments, catalogPath: catalogPath, environment: environment)
     }
 
     /// Writes `text` to a temporary plan file and returns its path.

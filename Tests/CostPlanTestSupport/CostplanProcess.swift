@@ -25,8 +25,10 @@ public enum CostplanProcess {
     }
 
     /// Runs `costplan arguments…` in `directory` with the repository's rate sheets and the
-    /// catalog file `catalogPath` (so parallel tests do not share the default one).
-    public static func run(_ arguments: [String], in directory: URL = TestRepository.root, catalogPath: String) throws -> Result {
+    /// catalog file `catalogPath` (so parallel tests do not share the default one), plus
+    /// `environment` (which may override both).
+    public static func run(_ arguments: [String], in directory: URL = TestRepository.root, catalogPath: String,
+                           environment extra: [String: String] = [:]) throws -> Result {
         guard let executable else { throw NotBuilt() }
         let process = Process()
         process.executableURL = executable
@@ -35,6 +37,7 @@ public enum CostplanProcess {
         var environment = ProcessInfo.processInfo.environment
         environment["COSTPLAN_CATALOG"] = catalogPath
         environment["COSTPLAN_PRICING_DIR"] = TestRepository.root.appendingPathComponent("pricing").path
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -1,0 +1,43 @@
+import ArgumentParser
+import CostPlan
+import CostPlanStore
+import Foundation
+
+/// Where the AWS Price List is read from; shared by `pricing fetch` and `--fetch-missing`.
+struct PriceListOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Base URL of the AWS Price List bulk API (or a mirror of its layout).",
+        discussion: "Default: $COSTPLAN_PRICE_LIST_ENDPOINT, else \(PriceListFetcher.defaultEndpoint).", valueName: "url"))
+    var endpoint: String?
+
+    /// `--endpoint`, else `$COSTPLAN_PRICE_LIST_ENDPOINT`, else AWS's host.
+    var resolvedEndpoint: String {
+        if let endpoint { return endpoint }
+        if let environment = ProcessInfo.processInfo.environment["COSTPLAN_PRICE_LIST_ENDPOINT"], !environment.isEmpty { return environment }
+        return PriceListFetcher.defaultEndpoint
+    }
+
+    func validate() throws {
+        guard let url = URL(string: resolvedEndpoint), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+            throw ValidationError("--endpoint \(resolvedEndpoint): expected an http:// or https:// URL, e.g. \(PriceListFetcher.defaultEndpoint)")
+        }
+    }
+}
+
+/// `--fetch-missing`: before pricing, download the AWS offers and regions whose rates the plans
+/// need and the catalog lacks (estimate, diff, csv, report).
+struct FetchMissingOptions: ParsableArguments {
+    @Flag(name: .customLong("fetch-missing"), help: ArgumentHelp(
+        "Before pricing, download from the AWS Price List the offers and regions whose rates are missing (needs network).",
+        discussion: "Only AmazonEC2, AWSELB, AmazonECS, AmazonRDS, AmazonElastiCache and AmazonS3 rates can be fetched; see `costplan pricing fetch`."))
+    var fetchMissing = false
+
+    @OptionGroup var priceList: PriceListOptions
+
+    /// With `--fetch-missing`, fetches what `plans` lack; otherwise does nothing.
+    func fetch(for plans: [Plan], environments: [String] = [], catalog: CatalogOptions) async throws {
+        guard fetchMissing, !plans.isEmpty else { return }
+        try await PriceListFetch.fetchNeeds(of: plans, environments: environments, onlyMissing: true,
+                                            endpoint: priceList.resolvedEndpoint, catalog: catalog, log: { Output.error($0) })
+    }
+}

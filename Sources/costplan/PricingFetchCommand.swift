@@ -1,0 +1,76 @@
+import ArgumentParser
+import CostPlan
+import CostPlanStore
+import Foundation
+
+extension PricingCommand {
+    struct Fetch: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Download current AWS rates from the AWS Price List (no account or key) and import them.",
+            discussion: """
+            Follows the Price List bulk API: /offers/v1.0/aws/index.json → each offer's region index → each \
+            region's current offer file, downloaded as CSV to a temporary file under $XDG_CACHE_HOME/costplan \
+            (else ~/.cache/costplan), read exactly as `costplan pricing import` reads it, then deleted. An offer \
+            region whose version the catalog already holds is not downloaded ("up to date").
+
+            Choose what to fetch with --service and --region (e.g. --service AmazonEC2 --region eu-central-1; \
+            no --service means every offer costplan prices; --region all means every region AWS lists), or \
+            with --for PLAN: exactly the offers and regions that plan looks up. Sizes: an AmazonEC2 region is \
+            hundreds of MB, the other offers a few MB each.
+
+            Every file is downloaded and read before the catalog changes; any failure (unreachable host, \
+            HTTP 403/404/5xx, a transfer cut short of its Content-Length, a file that is not an offer) exits 2 \
+            naming the URL and leaves the catalog as it was. Downloads retry twice, with backoff, on resets and 5xx.
+            """)
+
+        @Option(name: .customLong("service"), help: ArgumentHelp(
+            "Offer code to fetch (repeat for several): \(SupportedOffer.allCases.map(\.rawValue).joined(separator: ", ")). Default: all of them.",
+            valueName: "code"))
+        var services: [String] = []
+
+        @Option(name: .customLong("region"), help: ArgumentHelp(
+            "Region code to fetch (repeat for several), or all.", valueName: "region"))
+        var regions: [String] = []
+
+        @Option(name: .customLong("for"), help: ArgumentHelp(
+            "Fetch exactly the offers and regions this plan (plan file or Terraform plan JSON) needs (repeat for several).",
+            valueName: "plan"))
+        var plans: [String] = []
+
+        @OptionGroup var priceList: PriceListOptions
+        @OptionGroup(title: "Terraform plans") var terraform: TerraformOptions
+        @OptionGroup var catalog: CatalogOptions
+
+        func validate() throws {
+            for service in services where SupportedOffer(rawValue: service) == nil {
+                throw ValidationError("--service \(service): not an offer costplan fetches (use one of: \(SupportedOffer.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            for region in regions where region != "all" && !AWSRegion.isKnown(region) {
+                throw ValidationError("--region \(region): not an AWS region code (e.g. eu-central-1), nor all")
+            }
+            if regions.isEmpty && plans.isEmpty {
+                throw ValidationError("say what to fetch: --region R (repeat, or all) with optional --service CODE, or --for PLAN")
+            }
+            if !services.isEmpty && regions.isEmpty {
+                throw ValidationError("--service needs --region R (repeat, or all)")
+            }
+        }
+
+        func run() async throws {
+            let log: @Sendable (String) -> Void = { Output.write($0 + "\n") }
+            if !regions.isEmpty {
+                let offers = services.isEmpty ? SupportedOffer.allCases : services.compactMap(SupportedOffer.init(rawValue:))
+                let choice: RegionChoice = regions.contains("all") ? .all : .only(Set(regions))
+                try await PriceListFetch.run(Dictionary(offers.map { ($0, choice) }, uniquingKeysWith: { a, _ in a }),
+                                             endpoint: priceList.resolvedEndpoint, catalog: catalog, log: log)
+            }
+            if !plans.isEmpty {
+                let loaded = try plans.map { try TerraformInput.load($0, side: .after, options: terraform).plan }
+                try await PriceListFetch.fetchNeeds(of: loaded, environments: [], onlyMissing: false,
+                                                    endpoint: priceList.resolvedEndpoint, catalog: catalog, log: log)
+            }
+            let snapshot = try catalog.load().snapshot
+            Output.write("Catalog snapshot \(snapshot.id): \(snapshot.rateCount) rates from \(snapshot.origin)\n")
+        }
+    }
+}
