@@ -29,6 +29,10 @@ let package = Package(
             name: "CostPlanStore",
             dependencies: ["CostPlan", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The pricing/ sheets compiled into the executable (generated at build time by the plugin below).
+        .target(name: "CostPlanRateSheets", plugins: [.plugin(name: "EmbedRateSheets")]),
+        .plugin(name: "EmbedRateSheets", capability: .buildTool(), dependencies: ["embed-rate-sheets"]),
+        .executableTarget(name: "embed-rate-sheets", path: "Plugins/embed-rate-sheets"),
         // Pure renderers: Estimate -> table | JSON.
         .target(name: "CostPlanReports", dependencies: ["CostPlan"]),
         // The web reports server (Hummingbird): receives `some PriceCatalog`, never the store.
@@ -49,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "costplan",
             dependencies: [
-                "CostPlan", "CostPlanStore", "CostPlanReports", "CostPlanServer",
+                "CostPlan", "CostPlanStore", "CostPlanRateSheets", "CostPlanReports", "CostPlanServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,7 +70,7 @@ let package = Package(
             path: "Tests/CostPlanTestSupport"
         ),
         .testTarget(name: "CostPlanTests", dependencies: ["CostPlan"]),
-        .testTarget(name: "CostPlanStoreTests", dependencies: ["CostPlanStore", "CostPlan"]),
+        .testTarget(name: "CostPlanStoreTests", dependencies: ["CostPlanStore", "CostPlanRateSheets", "CostPlan"]),
         // Golden files and input plans are read from the source tree (TestRepository.root), not bundled.
         .testTarget(name: "CostPlanReportsTests", dependencies: ["CostPlanTestSupport", "CostPlanReports", "CostPlanStore", "CostPlan"],
                     exclude: ["Golden", "Plans"]),

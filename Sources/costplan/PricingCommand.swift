@@ -32,9 +32,11 @@ struct PricingCommand: ParsableCommand {
                 } + ["\(of.filter(\.isDerived).count)"])
             }
             let s = loaded.snapshot
+            let loader = try catalog.loader()
             Output.write("Snapshot \(s.id): \(s.rateCount) rates from \(s.origin), newest effective date \(s.latestEffectiveDate)\n"
-                + "Catalog file: \(catalog.loader.databasePath)\n\n" + table.rendered() + "\n"
-                + PricingSourcesReport.render(try catalog.loader.sources()))
+                + "Rate sheets: \(loader.source.description)\n"
+                + "Catalog file: \(loader.databasePath)\n\n" + table.rendered() + "\n"
+                + PricingSourcesReport.render(try loader.sources()))
         }
     }
 

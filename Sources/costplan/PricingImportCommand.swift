@@ -127,7 +127,8 @@ enum PricingImport {
             }
         }
         let outcomes: [ImportOutcome]
-        do { outcomes = try catalog.loader.importOffers(imports) } catch {
+        let loader = try catalog.loader()
+        do { outcomes = try loader.importOffers(imports) } catch {
             Output.error("\(error)\nNothing was imported; the catalog is unchanged.")
             throw ExitCode(2)
         }
