@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.63.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.20.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // Domain: plan model + validation, pricing rules, estimator, the PriceCatalog protocol.
@@ -24,15 +25,26 @@ let package = Package(
             name: "CostPlan",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
-        // The SQLite rate catalog: schema, migrations, loading pricing/ sheets.
+        // The SQLite rate catalog: schema, migrations, loading pricing/ sheets, AWS Price List import and fetch.
         .target(
             name: "CostPlanStore",
-            dependencies: ["CostPlan", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CostPlan", "CostPlanHTTP", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // HTTP client layer (AsyncHTTPClient): requests, streamed downloads, retries, errors without secrets.
+        .target(
+            name: "CostPlanHTTP",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
         // The pricing/ sheets compiled into the executable (generated at build time by the plugin below).
         .target(name: "CostPlanRateSheets", plugins: [.plugin(name: "EmbedRateSheets")]),
         .plugin(name: "EmbedRateSheets", capability: .buildTool(), dependencies: ["embed-rate-sheets"]),
         .executableTarget(name: "embed-rate-sheets", path: "Plugins/embed-rate-sheets"),
+        // `costplan comment`: GitHub pull request comments and GitLab merge request notes over CostPlanHTTP.
+        .target(name: "CostPlanForge", dependencies: ["CostPlanHTTP"]),
         // Pure renderers: Estimate -> table | JSON.
         .target(name: "CostPlanReports", dependencies: ["CostPlan"]),
         // The web reports server (Hummingbird): receives `some PriceCatalog`, never the store.
@@ -53,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "costplan",
             dependencies: [
-                "CostPlan", "CostPlanStore", "CostPlanRateSheets", "CostPlanReports", "CostPlanServer",
+                "CostPlan", "CostPlanStore", "CostPlanRateSheets", "CostPlanReports", "CostPlanServer", "CostPlanForge", "CostPlanHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,10 +78,15 @@ let package = Package(
         // Shared by the test targets: the repository's catalog and examples, golden files.
         .target(
             name: "CostPlanTestSupport",
-            dependencies: ["CostPlan", "CostPlanStore"],
+            dependencies: [
+                "CostPlan", "CostPlanStore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             path: "Tests/CostPlanTestSupport"
         ),
         .testTarget(name: "CostPlanTests", dependencies: ["CostPlan"]),
+        .testTarget(name: "CostPlanHTTPTests", dependencies: ["CostPlanHTTP", "CostPlanTestSupport"]),
         .testTarget(name: "CostPlanStoreTests", dependencies: ["CostPlanStore", "CostPlanRateSheets", "CostPlan"]),
         // Golden files and input plans are read from the source tree (TestRepository.root), not bundled.
         .testTarget(name: "CostPlanReportsTests", dependencies: ["CostPlanTestSupport", "CostPlanReports", "CostPlanStore", "CostPlan"],
@@ -83,6 +100,17 @@ let package = Package(
         .testTarget(name: "CostPlanTerraformTests", dependencies: ["CostPlanTestSupport", "CostPlanReports", "CostPlanStore", "CostPlan"],
                     exclude: ["Samples", "Golden"]),
         .testTarget(name: "CostPlanCLITests", dependencies: ["costplan", "CostPlanTestSupport"]),
+        .testTarget(
+            name: "CostPlanForgeTests",
+            dependencies: [
+                "CostPlanForge", "CostPlanHTTP", "CostPlanTestSupport", "costplan",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .testTarget(
             name: "CostPlanServerTests",
             dependencies: [

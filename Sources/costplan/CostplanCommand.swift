@@ -9,7 +9,7 @@ struct CostplanCommand: AsyncParsableCommand {
             pricing/ sheets compiled into this binary (or --pricing-dir), loaded into a SQLite catalog cached \
             in ~/.cache/costplan/ automatically on first use.
             """,
-        subcommands: [EstimateCommand.self, ValidateCommand.self, CapacityCommand.self, DiffCommand.self, CsvCommand.self, ServeCommand.self, ReportCommand.self, PricingCommand.self, ImportCommand.self],
+        subcommands: [EstimateCommand.self, ValidateCommand.self, CapacityCommand.self, DiffCommand.self, CommentCommand.self, CsvCommand.self, ServeCommand.self, ReportCommand.self, PricingCommand.self, ImportCommand.self],
         defaultSubcommand: EstimateCommand.self
     )
 }
