@@ -60,7 +60,7 @@ echo "== diff (markdown, as a pull-request comment)"
 run diff base.yaml head.yaml --format markdown > "$scratch/diff.md" || fail "diff exited $?"
 head -1 "$scratch/diff.md" | grep -q '^<!-- costplan-diff -->' || fail "the markdown diff does not start with its marker line"
 grep -q '+\$' "$scratch/diff.md" || fail "the diff shows no cost increase"
-echo "   $(grep -m1 -o '+\$[0-9,.]*' "$scratch/diff.md") a month"
+echo "   $(grep -o '+\$[0-9][0-9,]*\.[0-9][0-9]' "$scratch/diff.md" | head -1) a month ($(head -1 "$scratch/diff.md") first)"
 
 echo "== serve + GET /healthz"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
