@@ -14,9 +14,6 @@
 FROM swift:6.3-bookworm AS build
 RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends libsqlite3-dev && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-# Dependencies first, so source edits do not refetch them.
-COPY Package.swift ./
-RUN swift package resolve
 COPY . .
 RUN swift build -c release --static-swift-stdlib --product costplan \
  && install -D "$(swift build -c release --static-swift-stdlib --show-bin-path)/costplan" /out/costplan \
