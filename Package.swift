@@ -39,6 +39,12 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // The pricing/ sheets compiled into the executable (generated at build time by the plugin below).
+        .target(name: "CostPlanRateSheets", plugins: [.plugin(name: "EmbedRateSheets")]),
+        .plugin(name: "EmbedRateSheets", capability: .buildTool(), dependencies: ["embed-rate-sheets"]),
+        .executableTarget(name: "embed-rate-sheets", path: "Plugins/embed-rate-sheets"),
+        // `costplan comment`: GitHub pull request comments and GitLab merge request notes over CostPlanHTTP.
+        .target(name: "CostPlanForge", dependencies: ["CostPlanHTTP"]),
         // Pure renderers: Estimate -> table | JSON.
         .target(name: "CostPlanReports", dependencies: ["CostPlan"]),
         // The web reports server (Hummingbird): receives `some PriceCatalog`, never the store.
@@ -59,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "costplan",
             dependencies: [
-                "CostPlan", "CostPlanStore", "CostPlanReports", "CostPlanServer",
+                "CostPlan", "CostPlanStore", "CostPlanRateSheets", "CostPlanReports", "CostPlanServer", "CostPlanForge", "CostPlanHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -81,7 +87,7 @@ let package = Package(
         ),
         .testTarget(name: "CostPlanTests", dependencies: ["CostPlan"]),
         .testTarget(name: "CostPlanHTTPTests", dependencies: ["CostPlanHTTP", "CostPlanTestSupport"]),
-        .testTarget(name: "CostPlanStoreTests", dependencies: ["CostPlanStore", "CostPlan"]),
+        .testTarget(name: "CostPlanStoreTests", dependencies: ["CostPlanStore", "CostPlanRateSheets", "CostPlan"]),
         // Golden files and input plans are read from the source tree (TestRepository.root), not bundled.
         .testTarget(name: "CostPlanReportsTests", dependencies: ["CostPlanTestSupport", "CostPlanReports", "CostPlanStore", "CostPlan"],
                     exclude: ["Golden", "Plans"]),
@@ -94,6 +100,17 @@ let package = Package(
         .testTarget(name: "CostPlanTerraformTests", dependencies: ["CostPlanTestSupport", "CostPlanReports", "CostPlanStore", "CostPlan"],
                     exclude: ["Samples", "Golden"]),
         .testTarget(name: "CostPlanCLITests", dependencies: ["costplan", "CostPlanTestSupport"]),
+        .testTarget(
+            name: "CostPlanForgeTests",
+            dependencies: [
+                "CostPlanForge", "CostPlanHTTP", "CostPlanTestSupport", "costplan",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .testTarget(
             name: "CostPlanServerTests",
             dependencies: [

@@ -2,42 +2,57 @@ import CostPlan
 import Foundation
 import GRDB
 
-/// Builds the SQLite catalog from the `pricing/` sheets on first use and rebuilds it whenever a
-/// sheet changes (compared by a fingerprint of the sheets' names and contents), then hands out
-/// an in-memory snapshot. A fresh clone needs no set-up step.
+/// Builds the SQLite catalog from the rate sheets on first use and rebuilds it whenever they
+/// change (compared by a fingerprint of the sheets' names and contents), then hands out an
+/// in-memory snapshot. No set-up step: by default the sheets are the ones built into the
+/// executable and the catalog is a cache in the user's cache folder (see `CatalogCache`).
 public struct CatalogLoader: Sendable {
-    /// The folder of `*.csv` rate sheets.
-    public var pricingDirectory: URL
-    /// The SQLite file; created if missing.
+    /// The rate sheets: a folder of `*.csv` files or the sheets built into the executable.
+    public var source: RateSheetSource
+    /// The SQLite file; created (with its folder) if missing.
     public var databasePath: String
     /// Told when the loader repairs something on its own (a corrupt catalog without imports is
     /// rebuilt from the sheets), so the user hears of it; e.g. printed to standard error.
     public var notice: (@Sendable (String) -> Void)?
 
-    public init(pricingDirectory: URL, databasePath: String) {
-        self.pricingDirectory = pricingDirectory
+    public init(source: RateSheetSource, databasePath: String) {
+        self.source = source
         self.databasePath = databasePath
     }
 
-    /// The default places: `COSTPLAN_PRICING_DIR` or `./pricing`, and
-    /// `COSTPLAN_CATALOG` or `.costplan/catalog.sqlite` beside the pricing folder.
-    public static func standard(pricingDirectory: String? = nil, databasePath: String? = nil) -> CatalogLoader {
-        let environment = ProcessInfo.processInfo.environment
-        let pricing = URL(fileURLWithPath: pricingDirectory ?? environment["COSTPLAN_PRICING_DIR"] ?? "pricing")
-            .standardizedFileURL
-        let database = databasePath ?? environment["COSTPLAN_CATALOG"]
-            ?? pricing.deletingLastPathComponent().appendingPathComponent(".costplan/catalog.sqlite").path
-        return CatalogLoader(pricingDirectory: pricing, databasePath: database)
+    /// Sheets read from the folder `pricingDirectory`.
+    public init(pricingDirectory: URL, databasePath: String) {
+        self.init(source: .folder(pricingDirectory), databasePath: databasePath)
     }
 
-    /// A catalog error: no sheets, unreadable sheet, malformed sheet (with file and line).
+    /// The folder of sheets, when they come from one.
+    public var pricingDirectory: URL? {
+        if case let .folder(url) = source { return url }
+        return nil
+    }
+
+    /// The default places: the sheets from `pricingDirectory`, else `$COSTPLAN_PRICING_DIR`,
+    /// else `builtIn`; the catalog at `databasePath`, else `$COSTPLAN_CATALOG`, else
+    /// `catalog.sqlite` in the cache folder. Nothing defaults to the working folder.
+    public static func standard(pricingDirectory: String? = nil, databasePath: String? = nil, builtIn: RateSheetSource,
+                                environment: [String: String] = ProcessInfo.processInfo.environment) throws -> CatalogLoader {
+        let folder = pricingDirectory ?? environment["COSTPLAN_PRICING_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+        let source = folder.map { RateSheetSource.folder(URL(fileURLWithPath: $0).standardizedFileURL) } ?? builtIn
+        let database = try databasePath ?? environment["COSTPLAN_CATALOG"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? CatalogCache.catalogPath(environment: environment)
+        return CatalogLoader(source: source, databasePath: database)
+    }
+
+    /// A catalog error: no sheets, unreadable sheet or catalog file (with what to do).
     public struct Error: Swift.Error, CustomStringConvertible {
         public var description: String
     }
 
-    /// The current catalog, rebuilding the database first if the sheets changed. A corrupt
-    /// catalog file is rebuilt from the sheets when it holds no imports (see `notice`); SQLite
-    /// errors (corrupt file with imports, full disk, read-only file) become `Error`s saying what
+    /// The current catalog, rebuilding the database first if the sheets changed. Checking and
+    /// rebuilding happen in one write transaction, so processes starting together on a new or
+    /// stale catalog wait for one another and the later ones find it current. A corrupt catalog
+    /// file is rebuilt from the sheets when it holds no imports (see `notice`); SQLite errors
+    /// (corrupt file with imports, full disk, read-only file) become `Error`s saying what
     /// happened and what to do.
     public func load() throws -> InMemoryPriceCatalog {
         do {
@@ -51,48 +66,23 @@ public struct CatalogLoader: Sendable {
     }
 
     private func loadDatabase() throws -> InMemoryPriceCatalog {
-        let files = try sheetFiles()
-        var contents: [(file: URL, data: Data)] = []
-        for file in files {
-            guard let data = try? Data(contentsOf: file) else {
-                throw Error(description: "\(file.path): error: cannot read the rate sheet")
-            }
-            contents.append((file, data))
+        let (sheets, fingerprint) = try source.texts()
+        let database = try open()
+        return try database.snapshot(sheetsFingerprint: fingerprint, origin: source.origin(sheetCount: sheets.count)) {
+            try sheets.map { try RateSheet.parse($0.text, service: $0.service, file: $0.path) }
         }
-        // The unchanged case (every estimate) only hashes bytes; text is decoded and parsed on a rebuild.
-        let fingerprint = Self.fingerprint(bytes: contents.map { ($0.file.lastPathComponent, $0.data) })
-        try prepareFolder()
-        let database = try PricingDatabase.open(path: databasePath)
-        if try database.fingerprint() != fingerprint {
-            let sheets = try contents.map { file, data in
-                guard let text = String(data: data, encoding: .utf8) else {
-                    throw Error(description: "\(file.path): error: cannot read the rate sheet as UTF-8 text")
-                }
-                return try RateSheet.parse(text, service: file.deletingPathExtension().lastPathComponent, file: file.path)
-            }
-            try database.replaceAll(with: sheets, fingerprint: fingerprint,
-                                    origin: "\(pricingDirectory.lastPathComponent)/ (\(sheets.count) sheets)")
-        }
-        return try database.snapshot()
     }
 
     /// Parses every sheet without touching the database (for `pricing check` and tests).
     public func parseSheets() throws -> [RateSheet] {
-        try sheetFiles().map { file in
-            guard let text = try? String(contentsOf: file, encoding: .utf8) else {
-                throw Error(description: "\(file.path): error: cannot read the rate sheet as UTF-8 text")
-            }
-            return try RateSheet.parse(text, service: file.deletingPathExtension().lastPathComponent, file: file.path)
-        }
+        try source.texts().sheets.map { try RateSheet.parse($0.text, service: $0.service, file: $0.path) }
     }
 
-    private func sheetFiles() throws -> [URL] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: pricingDirectory.path) else {
-            throw Error(description: "no rate sheets: cannot read the folder \(pricingDirectory.path) (run from the repository root, or pass --pricing-dir)")
-        }
-        let sheets = names.filter { $0.hasSuffix(".csv") }.sorted().map { pricingDirectory.appendingPathComponent($0) }
-        if sheets.isEmpty { throw Error(description: "no rate sheets (*.csv) in \(pricingDirectory.path)") }
-        return sheets
+    /// Opens the catalog file, creating its folder (`prepareFolder`); failures name the path and
+    /// the way out.
+    func open() throws -> PricingDatabase {
+        try prepareFolder()
+        return try PricingDatabase.open(path: databasePath)
     }
 
     /// FNV-1a 64-bit over names and contents: cheap, stable, enough to notice any edit.

@@ -5,7 +5,7 @@ import GRDB
 /// created, a full disk — said plainly: what happened and what to do, instead of a raw SQLite
 /// or Foundation error.
 extension CatalogLoader {
-    /// Creates the catalog's folder; a path component that is a file (`.costplan` left as a file)
+    /// Creates the catalog's folder; a path component that is a file (e.g. a file named like the cache folder)
     /// or a folder that cannot be created is a clear error.
     func prepareFolder() throws {
         let folder = (databasePath as NSString).deletingLastPathComponent
@@ -38,6 +38,11 @@ extension CatalogLoader {
         }
     }
 
+    /// Where a rebuilt catalog's rates come from, for messages: `pricing/` or the built-in sheets.
+    private var sheetsName: String {
+        pricingDirectory.map { "\($0.lastPathComponent)/" } ?? "the rate sheets built into costplan"
+    }
+
     /// True for SQLite's "database disk image is malformed" (11) and "file is not a database" (26).
     static func isCorruption(_ error: Swift.Error) -> Bool {
         guard let error = error as? DatabaseError else { return false }
@@ -54,11 +59,11 @@ extension CatalogLoader {
             let list = imports.map { names in "It holds imported AWS offers; after deleting it, import them again: " + names.joined(separator: "; ") + "." }
                 ?? "Its list of imported AWS offers cannot be read: after deleting it, run `costplan pricing import` again for every offer file imported before."
             throw Error(description: "\(databasePath): error: the catalog file is corrupt (SQLite: \(sqlite)). "
-                + "Delete it (it is rebuilt from \(pricingDirectory.lastPathComponent)/ on the next run). " + list)
+                + "Delete it (it is rebuilt from the rate sheets on the next run). " + list)
         }
         for suffix in ["", "-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) }
         notice?("\(databasePath): warning: the catalog file was corrupt (SQLite: \(sqlite)); it held no imported offers, "
-            + "so it was rebuilt from \(pricingDirectory.lastPathComponent)/")
+            + "so it was rebuilt from \(sheetsName)")
     }
 
     /// `AmazonEC2 us-east-1 (from index.csv)` for each imported offer region in the file at
@@ -100,10 +105,10 @@ extension CatalogLoader {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             text = "the catalog is busy: another costplan process has held it for over 10 s (\(sqlite)). Run again when it is done."
         case .SQLITE_CORRUPT, .SQLITE_NOTADB:
-            text = "the catalog file is corrupt (\(sqlite)). Delete it; it is rebuilt from \(pricingDirectory.lastPathComponent)/ "
+            text = "the catalog file is corrupt (\(sqlite)). Delete it; it is rebuilt from \(sheetsName) "
                 + "on the next run (re-run `costplan pricing import` for offers imported before)."
         default:
-            text = "cannot use the catalog (\(sqlite)). Delete the file to have it rebuilt from \(pricingDirectory.lastPathComponent)/, \(elsewhere)."
+            text = "cannot use the catalog (\(sqlite)). Delete the file to have it rebuilt from \(sheetsName), \(elsewhere)."
         }
         return Error(description: "\(path): error: " + text)
     }

@@ -72,13 +72,15 @@ public struct PricingDatabase: Sendable {
 
     /// Replaces the whole catalog with `sheets` in one transaction.
     public func replaceAll(with sheets: [RateSheet], fingerprint: String, origin: String) throws {
-        try writer.write { db in
-            try RateRecord.deleteAll(db)
-            for sheet in sheets {
-                for rate in sheet.rates { try RateRecord(rate).insert(db) }
-            }
-            try CatalogStateRecord(fingerprint: fingerprint, origin: origin, loadedAt: Date()).save(db)
+        try writer.write { db in try Self.replaceAll(in: db, with: sheets, fingerprint: fingerprint, origin: origin) }
+    }
+
+    private static func replaceAll(in db: Database, with sheets: [RateSheet], fingerprint: String, origin: String) throws {
+        try RateRecord.deleteAll(db)
+        for sheet in sheets {
+            for rate in sheet.rates { try RateRecord(rate).insert(db) }
         }
+        try CatalogStateRecord(fingerprint: fingerprint, origin: origin, loadedAt: Date()).save(db)
     }
 
     // MARK: - Reads
@@ -91,20 +93,45 @@ public struct PricingDatabase: Sendable {
     /// Every rate in one query, as an in-memory catalog for fast lookups. Rates imported from AWS
     /// offer files replace the sheet rates of the same key (see `PricingDatabase+Imports`).
     public func snapshot() throws -> InMemoryPriceCatalog {
-        try writer.read { db in
-            let sheetRates = try Self.fetchSheetRates(db)
-            let state = try CatalogStateRecord.fetchOne(db)
-            let imports = try ImportedOfferRecord.order(Column("offerCode"), Column("region")).fetchAll(db)
-            let imported = imports.isEmpty ? [] : try ImportedRateRecord.fetchAll(db).map { try $0.rate() }
-            let overridden = Set(imported.map(\.key))
-            let rates = sheetRates.filter { !overridden.contains($0.key) } + imported
-            let sheetsID = state?.fingerprint ?? "empty"
-            let snapshot = PricingSnapshot(
-                id: Self.snapshotID(sheets: sheetsID, imports: imports),
-                origin: Self.snapshotOrigin(sheets: state?.origin ?? "empty catalog", imports: imports),
-                rateCount: rates.count, latestEffectiveDate: rates.map(\.effectiveDate).max() ?? "")
-            return InMemoryPriceCatalog(rates: rates, snapshot: snapshot)
+        try writer.read { db in try Self.snapshot(db) }
+    }
+
+    /// The snapshot of a catalog built from the sheets with `fingerprint`: read as is when the
+    /// stored sheets have it, else rebuilt from `parse()` first (imports are kept). The check,
+    /// the rebuild and the read are one IMMEDIATE transaction, so a concurrent loader waits and
+    /// then finds the catalog current; a parse error leaves the previous catalog untouched.
+    public func snapshot(sheetsFingerprint fingerprint: String, origin: String,
+                         parse: () throws -> [RateSheet]) throws -> InMemoryPriceCatalog {
+        let current = try writer.read { db in
+            try CatalogStateRecord.fetchOne(db)?.fingerprint == fingerprint ? try Self.snapshot(db) : nil
         }
+        if let current { return current }
+        return try writer.writeWithoutTransaction { db in
+            var result: InMemoryPriceCatalog?
+            try db.inTransaction(.immediate) {
+                if try CatalogStateRecord.fetchOne(db)?.fingerprint != fingerprint {
+                    try Self.replaceAll(in: db, with: try parse(), fingerprint: fingerprint, origin: origin)
+                }
+                result = try Self.snapshot(db)
+                return .commit
+            }
+            return result!
+        }
+    }
+
+    private static func snapshot(_ db: Database) throws -> InMemoryPriceCatalog {
+        let sheetRates = try fetchSheetRates(db)
+        let state = try CatalogStateRecord.fetchOne(db)
+        let imports = try ImportedOfferRecord.order(Column("offerCode"), Column("region")).fetchAll(db)
+        let imported = imports.isEmpty ? [] : try ImportedRateRecord.fetchAll(db).map { try $0.rate() }
+        let overridden = Set(imported.map(\.key))
+        let rates = sheetRates.filter { !overridden.contains($0.key) } + imported
+        let sheetsID = state?.fingerprint ?? "empty"
+        let snapshot = PricingSnapshot(
+            id: snapshotID(sheets: sheetsID, imports: imports),
+            origin: snapshotOrigin(sheets: state?.origin ?? "empty catalog", imports: imports),
+            rateCount: rates.count, latestEffectiveDate: rates.map(\.effectiveDate).max() ?? "")
+        return InMemoryPriceCatalog(rates: rates, snapshot: snapshot)
     }
 
     /// Every sheet rate, read column by column (the snapshot of every estimate: ~21,000 rows, so no

@@ -46,7 +46,7 @@ struct CorruptCatalogError: Error, CustomStringConvertible {
 
     var description: String {
         "the catalog holds \(key) with \(column) '\(value)', which \(problem); "
-            + "delete the catalog file (default .costplan/catalog.sqlite) and run again to rebuild it from pricing/"
+            + "delete the catalog file (by default ~/.cache/costplan/catalog.sqlite) and run again to rebuild it from the rate sheets"
     }
 }
 

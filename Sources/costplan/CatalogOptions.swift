@@ -1,28 +1,43 @@
 import ArgumentParser
 import CostPlan
 import CostPlanReports
+import CostPlanRateSheets
 import CostPlanStore
 
 /// Where the rate catalog comes from; shared by every command that prices.
 struct CatalogOptions: ParsableArguments {
     @Option(name: .customLong("pricing-dir"), help: ArgumentHelp(
-        "Folder of rate sheets (*.csv).", discussion: "Default: $COSTPLAN_PRICING_DIR, else ./pricing.", valueName: "dir"))
+        "Folder of rate sheets (*.csv) to use instead of the ones built into costplan.",
+        discussion: "Default: $COSTPLAN_PRICING_DIR, else the pricing/ sheets compiled into this binary.", valueName: "dir"))
     var pricingDirectory: String?
 
     @Option(name: .customLong("catalog"), help: ArgumentHelp(
-        "SQLite catalog file, rebuilt from the sheets whenever they change.",
-        discussion: "Default: $COSTPLAN_CATALOG, else .costplan/catalog.sqlite beside the pricing folder.", valueName: "file"))
+        "SQLite catalog file, rebuilt from the sheets whenever they change; imported AWS offers are stored in it.",
+        discussion: "Default: $COSTPLAN_CATALOG, else catalog.sqlite in $XDG_CACHE_HOME/costplan/ "
+            + "(~/.cache/costplan/; ~/Library/Caches/costplan/ on macOS). Nothing is written into the working folder.",
+        valueName: "file"))
     var databasePath: String?
 
-    /// The loader for these options; what it repairs on its own is said on standard error.
-    var loader: CatalogLoader {
-        var loader = CatalogLoader.standard(pricingDirectory: pricingDirectory, databasePath: databasePath)
-        loader.notice = { Output.error($0) }
-        return loader
+    /// The sheets compiled into this executable by the EmbedRateSheets plugin.
+    static let builtInSheets = RateSheetSource.embedded(EmbeddedRateSheets.sheets.map { ($0.name, $0.text) },
+                                                        fingerprint: EmbeddedRateSheets.fingerprint)
+
+    /// Where the sheets and the catalog are, or an error message and exit code 2.
+    func loader() throws -> CatalogLoader {
+        do {
+            var loader = try CatalogLoader.standard(pricingDirectory: pricingDirectory, databasePath: databasePath,
+                                                    builtIn: Self.builtInSheets)
+            loader.notice = { Output.error($0) }
+            return loader
+        } catch {
+            Output.error("\(error)")
+            throw ExitCode(2)
+        }
     }
 
     /// The catalog snapshot, or an error message and exit code 2.
     func load() throws -> InMemoryPriceCatalog {
+        let loader = try loader()
         do { return try loader.load() } catch {
             Output.error("\(error)")
             throw ExitCode(2)

@@ -49,11 +49,13 @@ struct PricingCommand: ParsableCommand {
             }
             let regions = Set(rates.map(\.key.region)).subtracting(["global"]).sorted()
             let s = loaded.snapshot
+            let loader = try catalog.loader()
             Output.write("Snapshot \(s.id): \(s.rateCount) rates from \(s.origin), newest effective date \(s.latestEffectiveDate)\n"
-                + "Catalog file: \(catalog.loader.databasePath)\n\n" + table.rendered() + "\n"
+                + "Rate sheets: \(loader.source.description)\n"
+                + "Catalog file: \(loader.databasePath)\n\n" + table.rendered() + "\n"
                 + "\nRegions with rates (\(regions.count)): \(regions.joined(separator: " "))\n"
                 + "What one region covers: costplan pricing info --region <region>\n"
-                + PricingSourcesReport.render(try catalog.loader.sources()))
+                + PricingSourcesReport.render(try loader.sources()))
         }
     }
 

@@ -70,7 +70,7 @@ enum PricingImport {
             }
         }
         let outcomes: [ImportOutcome]
-        let loader = catalog.loader
+        let loader = try catalog.loader()
         do {
             outcomes = try loader.importOffers(imports, waiting: {
                 Output.error("costplan: waiting for another import into \(loader.databasePath) to finish…")

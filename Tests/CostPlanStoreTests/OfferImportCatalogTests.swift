@@ -99,7 +99,7 @@ struct OfferImportCatalogTests {
         let withImport = try loader.load().snapshot
 
         // Edit a sheet: the catalog rebuilds the sheet rates and keeps the imported ones on top.
-        let sheet = loader.pricingDirectory.appendingPathComponent("AmazonEC2.csv")
+        let sheet = loader.pricingDirectory!.appendingPathComponent("AmazonEC2.csv")
         let text = try String(contentsOf: sheet, encoding: .utf8)
             .replacingOccurrences(of: "us-east-1,instance/m5.large,hour,,0.096,", with: "us-east-1,instance/m5.large,hour,,0.1,")
         try text.write(to: sheet, atomically: true, encoding: .utf8)

@@ -9,6 +9,7 @@ public enum CostplanProcess {
     }
 
     public struct NotBuilt: Error, CustomStringConvertible {
+        public init() {}
         public var description: String { "build the costplan executable first (swift build)" }
     }
 
@@ -30,19 +31,32 @@ public enum CostplanProcess {
     public static func run(_ arguments: [String], in directory: URL = TestRepository.root, catalogPath: String,
                            environment extra: [String: String] = [:]) throws -> Result {
         guard let executable else { throw NotBuilt() }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["COSTPLAN_CATALOG"] = catalogPath
         environment["COSTPLAN_PRICING_DIR"] = TestRepository.root.appendingPathComponent("pricing").path
         environment.merge(extra) { _, new in new }
+        return try run(executable, arguments, in: directory, environment: environment)
+    }
+
+    /// Runs `executable arguments…` in `directory` with exactly `environment`, feeding `input`
+    /// (if any) to its standard input.
+    public static func run(_ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String],
+                           input: Data? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(input)
+            try stdin.fileHandleForWriting.close()
+        }
         // Read both pipes fully before waiting, so a large output cannot block the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
