@@ -36,7 +36,7 @@ struct CatalogReloadTests {
     @Test func aSheetEditIsPricedWithoutARestartAndEveryPageNamesTheSnapshot() async throws {
         let loader = loader
         let catalogs = CatalogProvider(initial: try loader.load(), watchedFiles: {
-            [loader.databasePath, loader.pricingDirectory.path, loader.pricingDirectory.appendingPathComponent("AmazonEC2.csv").path]
+            [loader.databasePath, pricing.path, pricing.appendingPathComponent("AmazonEC2.csv").path]
         }, reload: { try loader.load() })
         let before = catalogs.current.snapshot.id
         try await server.run(server.settings { $0.catalogCheckInterval = .milliseconds(100) }, catalogs: catalogs) { client, _ in
@@ -72,7 +72,7 @@ struct CatalogReloadTests {
     @Test func aBrokenSheetKeepsThePreviousSnapshot() throws {
         let loader = loader
         let catalogs = CatalogProvider(initial: try loader.load(), watchedFiles: {
-            [loader.pricingDirectory.appendingPathComponent("AmazonEC2.csv").path]
+            [pricing.appendingPathComponent("AmazonEC2.csv").path]
         }, reload: { try loader.load() })
         let before = catalogs.current.snapshot
         try (Self.header + "us-east-1,nat-gateway/hours,hour,,not-a-price,2026-08-31,x,\n")
