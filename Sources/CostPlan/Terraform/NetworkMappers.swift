@@ -1,13 +1,14 @@
 import Foundation
 
-/// NAT gateways, load balancers, S3 buckets, CloudFront distributions and EBS volumes, and the
-/// dispatch from a resource type to its mapper.
+/// NAT gateways, load balancers (ALB, NLB, Classic), S3 buckets, CloudFront distributions, EBS
+/// volumes, KMS keys, ECR repositories and log groups, and the dispatch from a resource type to its mapper.
 extension MappingContext {
     /// The resource types that become components of their own (the rest are folded, free or not priced).
     static let primaryTypes: Set<String> = [
         "aws_ecs_service", "aws_instance", "aws_autoscaling_group", "aws_nat_gateway", "aws_lb", "aws_alb",
         "aws_db_instance", "aws_rds_cluster", "aws_elasticache_replication_group", "aws_elasticache_cluster",
         "aws_s3_bucket", "aws_cloudfront_distribution", "aws_ebs_volume",
+        "aws_elb", "aws_kms_key", "aws_ecr_repository", "aws_cloudwatch_log_group",
     ]
 
     /// Maps a resource of a primary type.
@@ -25,6 +26,11 @@ extension MappingContext {
         case "aws_s3_bucket": .component(type: "s3", fields: [], includes: [], required: [:])
         case "aws_cloudfront_distribution": cloudFront(r, a)
         case "aws_ebs_volume": ebsVolume(r, a)
+        case "aws_elb": .component(type: "clb", fields: [ImportedField(key: "count", value: .int(1), comment: nil)], includes: [], required: [:])
+        case "aws_kms_key": .component(type: "kms", fields: [ImportedField(key: "keys", value: .int(1), comment: nil)], includes: [], required: [:])
+        // Usage (image storage, log ingestion) comes from the usage file, else depends on usage.
+        case "aws_ecr_repository": .component(type: "ecr", fields: [], includes: [], required: [:])
+        case "aws_cloudwatch_log_group": .component(type: "cloudwatch_logs", fields: [], includes: [], required: [:])
         default: .notPriced("costplan does not price \(r.type)")
         }
     }
