@@ -55,9 +55,12 @@ import Testing
         let regions = try example.plan().environments[0].components.map { "\($0.id)=\($0.region)" }
         #expect(regions.contains("instance.example=eu-west-3"))
         #expect(regions.contains("ec2.instance.front.0=eu-west-1"))
-        #expect(example.report.notPriced.map(\.type) == ["aws_elb"])
-        // Its database asks for 10 GB of gp2 storage, below RDS's 20 GB minimum: left out, with the reason.
-        #expect(example.report.unresolved.map(\.reason) == ["the mapped values are invalid: storage_gb: must be at least 20 GB, found 10"])
+        // Its classic load balancer is priced (clb), and its database's 10 GB of gp2 storage, below RDS's 20 GB
+        // minimum for new instances, is priced as stated with a note: nothing is left out.
+        #expect(example.report.notPriced.isEmpty && example.report.unresolved.isEmpty)
+        #expect(try example.settings("ec2.elb.front") != nil)
+        #expect(try example.settings("rds.db_instance.db")?["storage_gb"] == "10")
+        #expect(try example.settings("ec2.instance.front.0.root_block_device")?["storage_gb"] == "123")
     }
 
     @Test func importedPlanPricesLikeTheEstimate() throws {
