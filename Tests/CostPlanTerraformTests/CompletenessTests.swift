@@ -164,13 +164,16 @@ import Testing
 
     // MARK: - 4. More resource types, free resources
 
-    @Test func classicLoadBalancerKMSECRAndLogGroups() throws {
+    @Test func classicLoadBalancerKMSECRLogGroupsSecretsAndZones() throws {
         var plan = SyntheticPlan()
         plan.add("aws_elb", "my_elb", after: ["listener": [["lb_port": 80, "lb_protocol": "http", "instance_port": 8080, "instance_protocol": "http"]]])
         plan.add("aws_elb", "elb1", after: [:])
         plan.add("aws_kms_key", "key", after: ["enable_key_rotation": true])
         plan.add("aws_ecr_repository", "repo", after: ["name": "repo"])
         plan.add("aws_cloudwatch_log_group", "logs", after: ["name": "/app"])
+        plan.add("aws_secretsmanager_secret", "db", after: ["name": "db"])
+        plan.add("aws_route53_zone", "zone", after: ["name": "example.com"])
+        plan.add("aws_ebs_volume", "restored", after: ["type": "gp3", "snapshot_id": "snap-1"], unknown: ["size": true])
         plan.add("aws_volume_attachment", "att", after: ["device_name": "/dev/sdh"])
         plan.add("aws_network_interface", "eni", after: ["subnet_id": "subnet-1"])
         plan.add("aws_sqs_queue_policy", "p", after: [:])
@@ -184,6 +187,9 @@ import Testing
         #expect(cost["kms_key.key"] == Decimal(string: "1.00"))   // one customer managed key, $1 a month; requests depend on usage
         #expect(cost["ecr_repository.repo"] == 0 && cost["cloudwatch_log_group.logs"] == 0)  // usage only: depends on usage
         #expect(try Self.line(imported, "cloudwatch_log_group.logs", "Log ingestion")?.monthly == nil)
+        #expect(cost["secretsmanager_secret.db"] == Decimal(string: "0.40"))  // one secret, $0.40 a month; API calls depend on usage
+        #expect(cost["route53_zone.zone"] == Decimal(string: "0.50"))         // one hosted zone, $0.50 a month; queries depend on usage
+        #expect(cost["ebs_volume.restored"] == Decimal(string: "0.64"))       // size unknown: 8 GB gp3 guessed × $0.08
         #expect(imported.report.notPriced.isEmpty)
         #expect(Set(imported.report.free.map(\.type)) == ["aws_volume_attachment", "aws_network_interface", "aws_sqs_queue_policy", "aws_lb_cookie_stickiness_policy"])
     }

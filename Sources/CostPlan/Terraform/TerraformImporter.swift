@@ -130,11 +130,8 @@ struct TerraformImporter {
     /// The `ebs` component of a volume that comes with `owner` (an instance or each instance of
     /// a group): id `<owner id>.<device>`, the owner's environment and region, the owner's count.
     private func attached(_ volume: AttachedVolume, to owner: ImportedComponent, used: inout Set<String>) -> ImportedComponent {
-        var id = Self.sanitized(owner.id + "." + volume.name.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: ""))
-        if id.count > 64 { id = String(id.prefix(55)) + "-" + Self.hash(owner.address + volume.name) }
-        var candidate = id, n = 2
-        while used.contains(candidate) { candidate = "\(id.prefix(60))-\(n)"; n += 1 }
-        used.insert(candidate)
+        let device = volume.name.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: "")
+        let candidate = Self.unique(owner.id + "." + device, address: "\(owner.address).\(volume.name)", used: &used)
         var fields = volume.fields
         if let count = owner.field("count"), count.value.number != 1 {
             fields.append(ImportedField(key: "count", value: count.value, comment: "one volume per instance"))
@@ -205,8 +202,14 @@ struct TerraformImporter {
         parts.append(r.name)
         if let key = r.indexKey { parts.append(key.trimmingCharacters(in: CharacterSet(charactersIn: "\""))) }
         if let deposed = r.deposed { parts.append("deposed-\(deposed)") }
-        var id = Self.sanitized(parts.joined(separator: "."))
-        if id.count > 64 { id = String(id.prefix(55)) + "-" + Self.hash(r.address) }
+        return Self.unique(parts.joined(separator: "."), address: r.address, used: &used)
+    }
+
+    /// `text` as a component id: sanitized, at most 64 characters (a long one ends in a hash of
+    /// `address`), `-2`, `-3`… appended until it is not in `used`.
+    private static func unique(_ text: String, address: String, used: inout Set<String>) -> String {
+        var id = sanitized(text)
+        if id.count > 64 { id = String(id.prefix(55)) + "-" + hash(address) }
         var candidate = id, n = 2
         while used.contains(candidate) { candidate = "\(id.prefix(60))-\(n)"; n += 1 }
         used.insert(candidate)
