@@ -18,6 +18,7 @@ public enum EstimateJSON {
             ("currency", .string(Money.currency)),
             ("hours_per_month", .number(Money.plain(Money.hoursPerMonth))),
             ("pricing", pricing(estimate.pricing)),
+            ("complete", .bool(estimate.complete)),
             ("environments", .array(estimate.environments.map(environment))),
         ])
     }
@@ -45,6 +46,8 @@ public enum EstimateJSON {
             ("region", .string(env.region)),
             ("hours_per_month", .number(Money.plain(env.hoursPerMonth))),
             ("description", env.description.map(JSONValue.string) ?? .null),
+            ("complete", .bool(env.complete)),
+            ("unpriced", unpriced(env.unpriced)),
             ("monthly", band(env.monthly)),
             ("reference_estimate", env.referenceEstimate.map { reference in
                 .object([("low", money(reference.low)), ("high", money(reference.high)),
@@ -65,11 +68,28 @@ public enum EstimateJSON {
             ("region", .string(c.region)),
             ("hours_per_month", .number(Money.plain(c.hoursPerMonth))),
             ("description", c.description.map(JSONValue.string) ?? .null),
+            ("complete", .bool(c.unpriced.isEmpty)),
             ("monthly", band(c.monthly)),
             ("line_items", .array(c.lineItems[.desired, default: []].map(lineItem))),
         ]
         if let capacity = c.capacity { entries.append(("capacity", CapacityJSON.capacity(capacity))) }
         return .object(entries)
+    }
+
+    /// `[{"component", "address", "item", "service", "region", "reason", "fix"}]`: the charges
+    /// without a rate (not in `monthly`); `address` is the Terraform address, null for plan files.
+    public static func unpriced(_ items: [UnpricedItem]) -> JSONValue {
+        .array(items.map { item in
+            .object([
+                ("component", .string(item.component)),
+                ("address", item.address.map(JSONValue.string) ?? .null),
+                ("item", .string(item.item)),
+                ("service", .string(item.service)),
+                ("region", .string(item.region)),
+                ("reason", .string(item.reason)),
+                ("fix", .string(item.fix)),
+            ])
+        })
     }
 
     static func lineItem(_ item: LineItem) -> JSONValue {

@@ -4,6 +4,8 @@ import Foundation
 /// The terminal view of an estimate: tiers side by side, each component's monthly cost at
 /// desired with its min..max band beneath when it scales, the totals, each tier's reference
 /// estimate, and what depends on usage. `details` adds every line item with its rate source.
+/// A charge without a rate is listed in a NOT PRICED block with its fix; the figures it is
+/// missing from are marked "≥" (lower bounds) and a component with nothing priced reads "not priced".
 public enum EstimateTable {
     public static func render(_ estimate: Estimate, details: Bool = false) -> String {
         var out = "\(estimate.planName) — monthly cost in USD at desired scale (min–max band below), "
@@ -15,17 +17,23 @@ public enum EstimateTable {
         for id in componentIDs(envs) {
             let found = envs.map { env in env.components.first { $0.id == id } }
             let type = found.compactMap { $0?.type.rawValue }.first ?? ""
-            table.add([id, type] + found.map { $0.map { Formatting.money($0.monthly.desired) } ?? "—" })
+            table.add([id, type] + found.map { c in
+                guard let c else { return "—" }
+                if !c.unpriced.isEmpty, c.lineItems[.desired, default: []].isEmpty { return "not priced" }
+                return lowerBound(!c.unpriced.isEmpty) + Formatting.money(c.monthly.desired)
+            })
             if found.contains(where: { !($0?.monthly.isFlat ?? true) }) {
                 table.add(["", ""] + found.map { c in
                     guard let c, !c.monthly.isFlat else { return "" }
-                    return "\(Formatting.money(c.monthly.min))–\(Formatting.money(c.monthly.max))"
+                    return lowerBound(!c.unpriced.isEmpty) + "\(Formatting.money(c.monthly.min))–\(Formatting.money(c.monthly.max))"
                 })
             }
         }
         table.rule()
-        table.add(["TOTAL", ""] + envs.map { Formatting.money($0.monthly.desired) })
-        table.add(["  band (min–max)", ""] + envs.map { "\(Formatting.money($0.monthly.min))–\(Formatting.money($0.monthly.max))" })
+        table.add(["TOTAL", ""] + envs.map { lowerBound(!$0.complete) + Formatting.money($0.monthly.desired) })
+        table.add(["  band (min–max)", ""] + envs.map {
+            lowerBound(!$0.complete) + "\(Formatting.money($0.monthly.min))–\(Formatting.money($0.monthly.max))"
+        })
         if envs.contains(where: { $0.referenceEstimate != nil }) {
             table.add(["  reference estimate", ""] + envs.map { env in
                 guard let r = env.referenceEstimate else { return "—" }
@@ -33,12 +41,19 @@ public enum EstimateTable {
             })
         }
         out += table.rendered() + "\n"
+        if !estimate.complete {
+            out += "≥ at least: a rate is missing, so these figures leave out the items NOT PRICED below.\n\n"
+                + UnpricedText.block(estimate)
+        }
         out += notes(envs)
         if details { out += envs.map(detail).joined() }
         out += "\nPriced with snapshot \(estimate.pricing.id) (\(estimate.pricing.origin), \(estimate.pricing.rateCount) rates, "
             + "newest \(estimate.pricing.latestEffectiveDate)); on-demand list prices; free tiers not deducted.\n"
         return out
     }
+
+    /// "≥ " before a figure that leaves out unpriced items (a lower bound), else "".
+    static func lowerBound(_ incomplete: Bool) -> String { incomplete ? "≥ " : "" }
 
     /// Component ids in first-seen order across the environments.
     static func componentIDs(_ envs: [EnvironmentEstimate]) -> [String] {
@@ -81,8 +96,11 @@ public enum EstimateTable {
                            "\(item.rate.effectiveDate) \(shortSource(item.rate.source))"])
             }
         }
+        for item in env.unpriced {
+            table.add([item.component, item.item, "", "", "", "not priced", item.fix])
+        }
         table.rule()
-        table.add(["TOTAL", "", "", "", "", Formatting.money(env.monthly.desired), ""])
+        table.add(["TOTAL", "", "", "", "", lowerBound(!env.complete) + Formatting.money(env.monthly.desired), ""])
         return "\n\(env.name) (\(env.region)) — line items at desired scale\n" + table.rendered() + "\n"
     }
 

@@ -1,3 +1,4 @@
+import CostPlan
 import Foundation
 
 /// A JSON document with ordered object keys, so output is stable and diffable (golden files,
@@ -63,7 +64,9 @@ public indirect enum JSONValue: Equatable, Sendable {
             case "<", ">", "&", "\u{2028}", "\u{2029}":
                 out += String(format: "\\u%04x", scalar.value)
             default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+                // Other controls (C0, DEL, C1) and bidi overrides as `\uXXXX`: the same string for
+                // a JSON reader, but inert when the raw text reaches a terminal or a log.
+                if DisplayText.isUnsafe(scalar) { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
             }
         }
         out += "\""

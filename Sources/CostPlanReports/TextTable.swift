@@ -1,3 +1,5 @@
+import CostPlan
+
 /// Plain-text table layout: columns padded to their widest cell, the first columns left-aligned
 /// and the rest right-aligned (money), separated by two spaces.
 public struct TextTable {
@@ -5,7 +7,9 @@ public struct TextTable {
     public init(leftAligned: Int) { self.leftAligned = leftAligned }
     private var rows: [[String]] = []
 
-    public mutating func add(_ row: [String]) { rows.append(row) }
+    /// Adds a row; each cell is shown with `DisplayText.visible` (a line break or terminal
+    /// escape in a plan value can neither break the table nor drive the terminal).
+    public mutating func add(_ row: [String]) { rows.append(row.map { DisplayText.visible($0) }) }
     public mutating func rule() { rows.append([]) }
 
     public func rendered() -> String {

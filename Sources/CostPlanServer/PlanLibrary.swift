@@ -85,8 +85,9 @@ public actor PlanLibrary {
         return buffer
     }
 
-    /// Loads and prices one plan file (also used by `costplan report`).
-    public static func load(path: String, catalog: any PriceCatalog) -> Outcome {
+    /// Loads and prices one plan file (also used by `costplan report`). A charge without a rate
+    /// is shown as not priced; with `strict` (`costplan report --strict`) it fails the plan instead.
+    public static func load(path: String, catalog: any PriceCatalog, strict: Bool = false) -> Outcome {
         do {
             let plan = try PlanParser.parse(contentsOf: path)
             // Pages link to a plan by its name and are served by file name: the two must agree.
@@ -95,6 +96,7 @@ public actor PlanLibrary {
                     + "\n    hint: rename the file to \(plan.name).\((path as NSString).pathExtension) (the site serves it as plans/\(plan.name).html), or change `name:`"])
             }
             let estimate = try Estimator(catalog: catalog).estimate(plan, withDemandCurves: true)
+            if strict, let error = EstimateError(incomplete: estimate) { throw error }
             return .priced(plan, estimate, ScaleCurve.curves(plan: plan, estimate: estimate))
         } catch let error as PlanError {
             return .failed(error.diagnostics.map(\.description))
@@ -103,16 +105,10 @@ public actor PlanLibrary {
         }
     }
 
-    /// The plan files among `sources` (files as given; folders' plan files, sorted).
+    /// The plan files among `sources` (files as given; folders' regular plan files, sorted;
+    /// symbolic links skipped), scanned by `PlanFiles`.
     public static func planFiles(in sources: [String]) -> [String] {
-        sources.flatMap { source -> [String] in
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory) else { return [] }
-            guard isDirectory.boolValue else { return [source] }
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: source)) ?? []
-            return names.filter { ["yaml", "yml", "json"].contains(($0 as NSString).pathExtension.lowercased()) }
-                .sorted().map { (source as NSString).appendingPathComponent($0) }
-        }
+        PlanFiles.scan(sources).files
     }
 
     /// `examples/muejam-library.yaml` → `muejam-library`.

@@ -1,5 +1,6 @@
 import CostPlan
 import Foundation
+import GRDB
 
 /// Builds the SQLite catalog from the `pricing/` sheets on first use and rebuilds it whenever a
 /// sheet changes (compared by a fingerprint of the sheets' names and contents), then hands out
@@ -9,6 +10,9 @@ public struct CatalogLoader: Sendable {
     public var pricingDirectory: URL
     /// The SQLite file; created if missing.
     public var databasePath: String
+    /// Told when the loader repairs something on its own (a corrupt catalog without imports is
+    /// rebuilt from the sheets), so the user hears of it; e.g. printed to standard error.
+    public var notice: (@Sendable (String) -> Void)?
 
     public init(pricingDirectory: URL, databasePath: String) {
         self.pricingDirectory = pricingDirectory
@@ -31,8 +35,22 @@ public struct CatalogLoader: Sendable {
         public var description: String
     }
 
-    /// The current catalog, rebuilding the database first if the sheets changed.
+    /// The current catalog, rebuilding the database first if the sheets changed. A corrupt
+    /// catalog file is rebuilt from the sheets when it holds no imports (see `notice`); SQLite
+    /// errors (corrupt file with imports, full disk, read-only file) become `Error`s saying what
+    /// happened and what to do.
     public func load() throws -> InMemoryPriceCatalog {
+        do {
+            return try loadDatabase()
+        } catch let error as DatabaseError where Self.isCorruption(error) {
+            try discardCorruptCatalog(error)
+            do { return try loadDatabase() } catch { throw explained(error) }
+        } catch {
+            throw explained(error)
+        }
+    }
+
+    private func loadDatabase() throws -> InMemoryPriceCatalog {
         let files = try sheetFiles()
         var contents: [(file: URL, text: String)] = []
         for file in files {
@@ -42,8 +60,7 @@ public struct CatalogLoader: Sendable {
             contents.append((file, text))
         }
         let fingerprint = Self.fingerprint(contents.map { ($0.file.lastPathComponent, $0.text) })
-        try FileManager.default.createDirectory(atPath: (databasePath as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
+        try prepareFolder()
         let database = try PricingDatabase.open(path: databasePath)
         if try database.fingerprint() != fingerprint {
             let sheets = try contents.map { file, text in

@@ -17,27 +17,35 @@ protocol StoredRate {
 }
 
 extension StoredRate {
-    /// The rate; a price that does not read back as a decimal is an error, never $0.
+    /// The rate; a price or tier start that does not read back as a non-negative decimal is an
+    /// error, never $0 and never a negative charge.
     func rate() throws -> Rate {
         let key = RateKey(service: service, region: region, item: item)
-        guard let price = Money.parse(usd) else { throw CorruptCatalogError(key: key, column: "usd", value: usd) }
-        var from: Decimal?
-        if let tierFrom {
-            guard let parsed = Money.parse(tierFrom) else { throw CorruptCatalogError(key: key, column: "tierFrom", value: tierFrom) }
-            from = parsed
-        }
+        let price = try Self.figure(usd, column: "usd", key: key)
+        let from = try tierFrom.map { try Self.figure($0, column: "tierFrom", key: key) }
         return Rate(key: key, unit: unit, tierFrom: from, usd: price, effectiveDate: effectiveDate, source: source, notes: notes)
+    }
+
+    private static func figure(_ text: String, column: String, key: RateKey) throws -> Decimal {
+        guard let value = Money.parse(text) else {
+            throw CorruptCatalogError(key: key, column: column, value: text, problem: "is not a decimal")
+        }
+        guard value >= 0 else { throw CorruptCatalogError(key: key, column: column, value: text, problem: "is negative") }
+        return value
     }
 }
 
-/// A stored rate whose figures are not decimals: the catalog file was changed outside costplan.
+/// A stored rate whose figures are not non-negative decimals: the catalog file was changed
+/// outside costplan.
 struct CorruptCatalogError: Error, CustomStringConvertible {
     var key: RateKey
     var column: String
     var value: String
+    /// `is not a decimal`, `is negative`.
+    var problem: String
 
     var description: String {
-        "the catalog holds \(key) with \(column) '\(value)', which is not a decimal; "
+        "the catalog holds \(key) with \(column) '\(value)', which \(problem); "
             + "delete the catalog file (default .costplan/catalog.sqlite) and run again to rebuild it from pricing/"
     }
 }

@@ -12,7 +12,9 @@ struct CapacityCommand: ParsableCommand {
             needs at the peak and on average, its configured range and desired count, where the range saturates, \
             the headroom (saturation ÷ peak) and the monthly cost at that demand. Figures the plan states \
             explicitly (a range's desired, lcu/usage, data_processed_gb) stay as stated at every demand.
-            Exit status: 0 printed (capacity warnings do not fail); 2 an invalid plan, a missing rate, an unknown --env or a bad --demand-scale/--budget; 1 anything else.
+            A charge without a rate is listed as not priced and the costs are lower bounds (marked ≥); \
+            the budget search then counts what is priced.
+            Exit status: 0 printed (capacity warnings and missing rates do not fail); 2 an invalid plan, an unknown --env or a bad --demand-scale/--budget; 1 anything else.
             """
     )
 

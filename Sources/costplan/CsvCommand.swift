@@ -11,7 +11,9 @@ struct CsvCommand: ParsableCommand {
             Time-billed items use the month's real hours (672, 696, 720 or 744), scaled for \
             hours_per_month schedules; per-month items are not scaled. RFC 4180, UTF-8, CRLF; \
             each environment's cost_usd cells add up to its month total to the cent (README: "Finance CSV"). \
-            Exit status: 0 written; 2 bad input (month, plan, environment, missing rate); 1 anything else.
+            A charge without a rate gets a row with empty unit_price_usd and cost_usd and a price_source \
+            starting "not priced:" (not in the totals); --strict makes it an error instead. \
+            Exit status: 0 written; 2 bad input (month, plan, environment; a missing rate with --strict); 1 anything else.
             """
     )
 
@@ -43,6 +45,8 @@ struct CsvCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write to this file (atomically: a temporary file renamed into place); default: standard output.", valueName: "file"))
     var out: String?
 
+    @OptionGroup var strictness: StrictOption
+
     @OptionGroup var catalog: CatalogOptions
 
     func run() throws {
@@ -55,7 +59,7 @@ struct CsvCommand: ParsableCommand {
             Output.error("error: --months \(months): must be 1–\(CostsCSV.maximumMonths)")
             throw ExitCode(2)
         }
-        let estimate = try catalog.estimate(planAt: planPath, environments: environments)
+        let estimate = try catalog.estimate(planAt: planPath, environments: environments, strict: strictness.strict)
         let options = CostsCSV.Options(start: start, months: months, scenario: Scenario(rawValue: scenario.rawValue)!,
                                        environments: environments, summary: summary, byteOrderMark: bom)
         let csv: String

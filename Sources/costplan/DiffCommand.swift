@@ -16,10 +16,14 @@ struct DiffCommand: ParsableCommand {
             request's plan); BASE and HEAD may also be two Terraform plans. Resources costplan does not \
             price are listed with the diff. See README: "Terraform plans".
 
+            A charge without a rate is not priced on its side (listed, with its fix, in the output and on \
+            standard error); totals and changes are then of what is priced, and --fail-above gates on that \
+            (the Markdown comment says so). --strict makes a missing rate an error of that side instead.
+
             Exit status: 0 compared (within every --fail-above limit); 1 an environment's desired monthly \
             cost rises above a --fail-above limit (the diff is still printed; the message names the \
-            environment and the figures); 2 bad input — a plan that cannot be read, is invalid or needs a \
-            missing rate (the message says which side), or a bad option.
+            environment and the figures); 2 bad input — a plan that cannot be read or is invalid (with \
+            --strict: needs a missing rate; the message says which side), or a bad option.
             """
     )
 
@@ -47,6 +51,8 @@ struct DiffCommand: ParsableCommand {
         valueName: "limit"))
     var failAbove: [String] = []
 
+    @OptionGroup var strictness: StrictOption
+
     @OptionGroup var catalog: CatalogOptions
 
     func run() throws {
@@ -70,20 +76,23 @@ struct DiffCommand: ParsableCommand {
         let diff: PlanDiff
         do {
             diff = try PlanDiff.between(basePlan, headPlan, catalog: try catalog.load(),
-                                        only: environments.isEmpty ? nil : Set(environments))
+                                        only: environments.isEmpty ? nil : Set(environments), strict: strictness.strict)
         } catch let error as DiffInputError {
             Output.error(error.description)
             throw ExitCode(2)
         }
+        if !diff.complete { Output.error(UnpricedText.block(diff)) }
         let violations = BudgetLimit.violations(of: limits, in: diff)
         let notes = headLoaded.terraform.map { TerraformDiffNotes(head: $0, base: baseLoaded.terraform) }
         switch format {
         case .table: Output.write(DiffTable.render(diff, violations: violations) + (notes?.text ?? ""))
-        case .markdown: Output.write(notes?.markdown(diff, violations: violations) ?? DiffMarkdown.render(diff, violations: violations))
+        case .markdown: Output.write(notes?.markdown(diff, violations: violations, limits: limits)
+                                     ?? DiffMarkdown.render(diff, violations: violations, limits: limits))
         case .json: Output.write((notes?.json(diff, violations: violations) ?? DiffJSON.document(diff, violations: violations)).rendered())
         }
         if !violations.isEmpty {
             for v in violations { Output.error("costplan: budget exceeded: \(DiffText.violation(v))") }
+            if !diff.complete { Output.error("costplan: the budget gate checked the priced cost only (items not priced are listed above)") }
             throw ExitCode(1)
         }
     }

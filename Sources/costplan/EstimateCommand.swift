@@ -12,8 +12,13 @@ struct EstimateCommand: ParsableCommand {
             after apply (or before, with --before) are priced, and those costplan does not price are listed. \
             See README: "Terraform plans".
 
-            Exit status: 0 priced; 2 the plan is invalid or a rate is missing (every problem is listed \
-            on standard error with the file, field path and line); 1 anything else.
+            A charge the catalog has no rate for is not priced (never $0): it is listed under NOT PRICED \
+            (and on standard error) with the `costplan pricing fetch` command that fills it, and the totals \
+            are marked as lower bounds (≥). See README: "Not priced".
+
+            Exit status: 0 priced (also when some charges are not priced, unless --strict); 2 the plan is \
+            invalid, or with --strict a rate is missing (every problem is listed on standard error with the \
+            file, field path and line); 1 anything else.
             """
     )
 
@@ -37,13 +42,15 @@ struct EstimateCommand: ParsableCommand {
     @Flag(help: "With a Terraform plan: price the resources as they are before apply instead of after.")
     var before = false
 
+    @OptionGroup var strictness: StrictOption
+
     @OptionGroup(title: "Terraform plans") var terraform: TerraformOptions
 
     @OptionGroup var catalog: CatalogOptions
 
     func run() throws {
         let loaded = try TerraformInput.load(planPath, side: before ? .before : .after, options: terraform)
-        let estimate = try catalog.estimate(loaded.plan, file: planPath, environments: environments)
+        let estimate = try catalog.estimate(loaded.plan, file: planPath, environments: environments, strict: strictness.strict)
         switch format {
         case .table: Output.write(EstimateTable.render(estimate, details: details) + (loaded.terraform.map(TerraformNotes.text) ?? ""))
         case .json:

@@ -1,12 +1,16 @@
+import CostPlan
 import Foundation
 
-/// Writing to the terminal: results to standard output, problems to standard error.
+/// Writing to the terminal: results to standard output, problems to standard error. Both show
+/// control and bidi characters as visible `\u{XX}` escapes (`DisplayText`, line breaks kept), so
+/// no plan value or echoed file content can drive the terminal or a CI log.
 enum Output {
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(Data(DisplayText.visible(text, keepingLineBreaks: true).utf8))
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        let line = text.hasSuffix("\n") ? text : text + "\n"
+        FileHandle.standardError.write(Data(DisplayText.visible(line, keepingLineBreaks: true).utf8))
     }
 }

@@ -127,7 +127,12 @@ enum PricingImport {
             }
         }
         let outcomes: [ImportOutcome]
-        do { outcomes = try catalog.loader.importOffers(imports) } catch {
+        let loader = catalog.loader
+        do {
+            outcomes = try loader.importOffers(imports, waiting: {
+                Output.error("costplan: waiting for another import into \(loader.databasePath) to finish…")
+            })
+        } catch {
             Output.error("\(error)\nNothing was imported; the catalog is unchanged.")
             throw ExitCode(2)
         }
@@ -142,6 +147,8 @@ enum PricingImport {
                 + "\(s.rowsUsed) price rows used, the rest skipped\n"
             if s.rowsWithUnexpectedUnit > 0 { text += "  warning: \(s.rowsWithUnexpectedUnit) rows of priced products had a unit or currency costplan does not use (skipped)\n" }
             if s.rowsWithUnknownRegion > 0 { text += "  warning: \(s.rowsWithUnknownRegion) rows had a location costplan cannot map to a region code (skipped)\n" }
+            for rejected in s.rejectedPrices.prefix(5) { text += "  warning: \(rejected)\n" }
+            if s.rejectedPrices.count > 5 { text += "  warning: … and \(s.rejectedPrices.count - 5) more prices skipped (README: Importing AWS Price List offer files)\n" }
             for conflict in s.conflicts.prefix(5) { text += "  warning: conflicting prices for \(conflict)\n" }
             if s.conflicts.count > 5 { text += "  warning: … and \(s.conflicts.count - 5) more conflicting prices\n" }
             if offerImport.ratesByRegion.isEmpty { text += "  warning: no rates the estimator uses were found in this file\n" }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostPlan
+import CostPlanReports
 import CostPlanServer
 import Foundation
 
@@ -7,7 +8,13 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write the web reports as a static site that opens from disk (file://) or any static host.",
-        discussion: "The output folder is replaced whole, atomically: a failure leaves the previous report as it was."
+        discussion: """
+            The output folder is replaced whole, atomically: a failure leaves the previous report as it was. \
+            A charge without a rate is shown as not priced (a warning box with its fix; totals marked ≥).
+
+            Exit status: 0 written (plans with errors are shown on their pages); 2 no plan files, or with \
+            --strict any plan that cannot be fully priced (nothing is written); 1 anything else.
+            """
     )
 
     @Argument(help: ArgumentHelp("Plan files or folders of plans (default: examples).", valueName: "plan"))
@@ -19,11 +26,15 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("public-dir"), help: ArgumentHelp("Folder of static assets copied to assets/.", valueName: "dir"))
     var publicDirectory = "Public"
 
+    @OptionGroup var strictness: StrictOption
+
     @OptionGroup var catalog: CatalogOptions
 
     func run() throws {
         let loaded = try catalog.load()
-        let files = PlanLibrary.planFiles(in: plans)
+        let scan = PlanFiles.scan(plans)
+        for warning in scan.warnings { Output.error(warning) }
+        let files = scan.files
         guard !files.isEmpty else {
             Output.error("costplan: error: no plan files in \(plans.joined(separator: ", "))")
             throw ExitCode(2)
@@ -31,12 +42,21 @@ struct ReportCommand: ParsableCommand {
         var entries: [PlanLibrary.Entry] = []
         var failed = 0
         for path in files {
-            let outcome = PlanLibrary.load(path: path, catalog: loaded)
-            if case let .failed(problems) = outcome {
+            let outcome = PlanLibrary.load(path: path, catalog: loaded, strict: strictness.strict)
+            switch outcome {
+            case let .failed(problems):
                 failed += 1
                 Output.error(problems.joined(separator: "\n"))
+            case let .priced(_, estimate, _) where !estimate.complete:
+                Output.error("\(path): " + UnpricedText.block(estimate))
+            case .priced:
+                break
             }
             entries.append(PlanLibrary.Entry(name: PlanLibrary.planName(path), path: path, outcome: outcome))
+        }
+        if strictness.strict, failed > 0 {
+            Output.error("costplan: error: --strict: \(failed) plan\(failed == 1 ? "" : "s") cannot be fully priced or are invalid; nothing was written")
+            throw ExitCode(2)
         }
         let pages = StaticSite.pages(entries, catalog: loaded)
         try StaticSite.write(pages, assets: URL(fileURLWithPath: publicDirectory), to: URL(fileURLWithPath: out))

@@ -45,7 +45,9 @@ struct ServeCommand: AsyncParsableCommand {
         let loaded = try catalog.load()
         var logger = Logger(label: "costplan", factory: StandardErrorLogHandler.init)
         logger.logLevel = logLevel
-        let count = PlanLibrary.planFiles(in: plans).count
+        let scan = PlanFiles.scan(plans)
+        for warning in scan.warnings { Output.error(warning) }
+        let count = scan.files.count
         let (host, port) = (host, port)
         let app = buildApplication(ServerSettings(host: host, port: port, plans: plans, publicDirectory: publicDirectory),
                                    catalog: loaded, logger: logger) {

@@ -12,14 +12,29 @@ struct ValidateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Plan files (YAML or JSON), or Terraform plan JSON files.", valueName: "plan"))
+    @Argument(help: ArgumentHelp(
+        "Plan files (YAML or JSON), Terraform plan JSON files, or folders of them.",
+        discussion: "A folder's *.yaml, *.yml and *.json files are checked (not recursive); symbolic links in it are skipped.",
+        valueName: "plan"))
     var planPaths: [String]
 
     @OptionGroup(title: "Terraform plans") var terraform: TerraformOptions
 
     func run() throws {
         var failed = false
+        var paths: [String] = []
         for path in planPaths {
+            // A path that does not exist is kept, so that checking it reports it as unreadable.
+            guard FileManager.default.fileExists(atPath: path) else { paths.append(path); continue }
+            let scan = PlanFiles.scan([path])
+            for warning in scan.warnings { Output.error(warning) }
+            paths += scan.files
+        }
+        if paths.isEmpty {
+            Output.error("costplan: error: no plan files in \(planPaths.joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+        for path in paths {
             do {
                 if Self.isTerraformPlan(path) {
                     let loaded = try TerraformInput.load(path, side: .after, options: terraform, requireTerraform: true)

@@ -1,3 +1,4 @@
+import CostPlanTestSupport
 import Foundation
 import Testing
 
@@ -85,10 +86,88 @@ struct EstimateCommandTests {
                   cache: {type: elasticache, node_type: cache.m6g.12xlarge, nodes: 2}
             """)
         let result = try CLI.run(["estimate", path])
-        #expect(result.status == 2)
-        #expect(result.stderr.contains("no rate for AmazonElastiCache 'node/redis/cache.m6g.12xlarge' in eu-west-1"))
-        #expect(result.stderr.contains("node/redis/cache.m6g.12xlarge in us-east-1 = $3.557/node-hour"))
-        #expect(result.stdout.isEmpty)
+        #expect(result.status == 0, "\(result.stderr)")
+        for text in [result.stdout, result.stderr] {
+            #expect(text.contains("no rate for AmazonElastiCache 'node/redis/cache.m6g.12xlarge' in eu-west-1"))
+            #expect(text.contains("node/redis/cache.m6g.12xlarge in us-east-1 = $3.557/node-hour"))
+            #expect(text.contains("fix: costplan pricing fetch --service AmazonElastiCache --region eu-west-1"))
+        }
+        let strict = try CLI.run(["estimate", path, "--strict"])
+        #expect(strict.status == 2)
+        #expect(strict.stderr.contains("no rate for AmazonElastiCache 'node/redis/cache.m6g.12xlarge' in eu-west-1"))
+        #expect(strict.stdout.isEmpty)
+    }
+
+    /// The issue's acceptance test: one known and one unknown instance type. The known one is
+    /// priced (web: 2 × 730 h × $0.0832 = $121.47), the unknown listed with its fix, exit 0;
+    /// `--strict` restores the old behaviour (exit 2, nothing on standard output).
+    @Test func aKnownAndAnUnknownInstanceTypePricesTheKnownAndListsTheUnknown() throws {
+        let path = try CLI.plan("""
+            version: 1
+            name: mixed
+            region: us-east-1
+            environments:
+              production:
+                components:
+                  web: {type: ec2, instance_type: t3.large, count: 2}
+                  batch: {type: ec2, instance_type: m9.large}
+            """)
+        let result = try CLI.run(["estimate", path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("web ") && $0.hasSuffix(" 121.47") })
+        #expect(lines.contains { $0.hasPrefix("batch ") && $0.hasSuffix(" not priced") })
+        #expect(lines.contains { $0.hasPrefix("TOTAL") && $0.hasSuffix("≥ 121.47") })
+        let block = """
+            NOT PRICED (not in the totals, which are lower bounds): 1 item
+              production/batch: Instance (Linux, on-demand, 1 × m9.large)
+            """
+        #expect(result.stdout.contains(block))
+        #expect(result.stdout.contains("    fix: costplan pricing fetch --service AmazonEC2 --region us-east-1\n"))
+        #expect(result.stderr.hasPrefix(block) && result.stderr.contains("fix: costplan pricing fetch --service AmazonEC2 --region us-east-1"))
+
+        let json = try CLI.run(["estimate", path, "--format", "json"])
+        #expect(json.status == 0)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(document["complete"] as? Bool == false)
+        let env = try #require((document["environments"] as? [[String: Any]])?.first)
+        #expect(env["complete"] as? Bool == false)
+        #expect((env["monthly"] as? [String: String])?["desired"] == "121.472")
+        let unpriced = try #require(env["unpriced"] as? [[String: Any]])
+        #expect(unpriced.count == 1)
+        #expect(unpriced.first?["component"] as? String == "batch")
+        #expect(unpriced.first?["service"] as? String == "AmazonEC2")
+        #expect(unpriced.first?["region"] as? String == "us-east-1")
+        #expect(unpriced.first?["fix"] as? String == "costplan pricing fetch --service AmazonEC2 --region us-east-1")
+
+        let strict = try CLI.run(["estimate", path, "--strict"])
+        #expect(strict.status == 2)
+        #expect(strict.stdout.isEmpty, "nothing half-written")
+        #expect(strict.stderr.contains("\(path): error: environments.production.components.batch: no rate for AmazonEC2 'instance/m9.large' in us-east-1"))
+        #expect(strict.stderr.contains("1 missing rate; nothing was priced."))
+    }
+
+    /// `csv`, `diff` and `report` take `--strict` too: exit 2 with the missing-rate error.
+    @Test func strictFailsEveryPricingCommand() throws {
+        let plan = TestRepository.fixture("unpriced/unpriced.yaml")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("costplan-strict-\(UUID().uuidString)").path
+        for arguments in [["csv", plan, "--month", "2027-02"], ["diff", plan, plan], ["report", plan, "--out", out]] {
+            let lenient = try CLI.run(arguments)
+            #expect(lenient.status == 0, "\(arguments[0]): \(lenient.stderr)")
+            #expect(lenient.stderr.contains("fix: costplan pricing fetch --service AmazonEC2 --region us-east-1"), "\(arguments[0])")
+            let strict = try CLI.run(arguments + ["--strict"])
+            #expect(strict.status == 2, "\(arguments[0])")
+            #expect(strict.stderr.contains("no rate for AmazonEC2 'instance/m9.large' in us-east-1"), "\(arguments[0]): \(strict.stderr)")
+        }
+        try? FileManager.default.removeItem(atPath: out)
+    }
+
+    /// `capacity` never aborts on a missing rate: costs are lower bounds, the items listed.
+    @Test func capacityListsUnpricedItemsInsteadOfFailing() throws {
+        let result = try CLI.run(["capacity", TestRepository.fixture("unpriced/unpriced.yaml")])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Monthly: ≥ $132.97"))
+        #expect(result.stdout.contains("production/batch: Instance (Linux, on-demand, 1 × m9.large)"))
     }
 
     @Test func aMissingFileIsAClearError() throws {
@@ -100,7 +179,7 @@ struct EstimateCommandTests {
     @Test func helpDescribesEveryOption() throws {
         let result = try CLI.run(["estimate", "--help"])
         #expect(result.status == 0)
-        for option in ["--env", "--format", "--details", "--pricing-dir", "--catalog"] {
+        for option in ["--env", "--format", "--details", "--strict", "--pricing-dir", "--catalog"] {
             #expect(result.stdout.contains(option), "\(option)")
         }
         #expect(result.stdout.contains("Output format: table (terminal) or json"))

@@ -91,9 +91,10 @@ struct DiffModelTests {
         } throws: { error in
             (error as? DiffInputError)?.side == .head && "\(error)".hasPrefix("head plan (head) is invalid:")
         }
+        // a missing rate is an error of its side only with `strict` (otherwise it is not priced)
         let unpriceable = good.replacingOccurrences(of: "instance_type: t3.large", with: "instance_type: t3.galactic")
         #expect {
-            try PlanDiff.between(baseText: unpriceable, headText: good, catalog: DiffSupport.catalog)
+            try PlanDiff.between(baseText: unpriceable, headText: good, catalog: DiffSupport.catalog, strict: true)
         } throws: { error in
             (error as? DiffInputError)?.side == .base && "\(error)".contains("cannot be priced")
         }

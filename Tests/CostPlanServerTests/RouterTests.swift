@@ -228,6 +228,30 @@ struct DiffRouteTests {
         }
     }
 
+    /// A plan with an item the catalog has no rate for is still estimated and diffed (200):
+    /// the JSON says `complete: false` and lists the item with its fix.
+    @Test func aMissingRateIsNotPricedNotAnError() async throws {
+        let head = Self.base.replacingOccurrences(of: "count: 2}\n", with: "count: 2}\n      batch: {type: ec2, instance_type: m9.large}\n")
+        try await withClient { client in
+            try await client.execute(uri: "/api/estimate", method: .post, body: ByteBuffer(string: head)) { response in
+                #expect(response.status == .ok)
+                let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                #expect(json?["complete"] as? Bool == false)
+                let env = (json?["environments"] as? [[String: Any]])?.first
+                // web alone: 2 × 730 h × $0.0832 = 121.472
+                #expect((env?["monthly"] as? [String: String])?["desired"] == "121.472")
+                let unpriced = env?["unpriced"] as? [[String: Any]]
+                #expect(unpriced?.first?["fix"] as? String == "costplan pricing fetch --service AmazonEC2 --region us-east-1")
+            }
+            try await client.execute(uri: "/api/diff", method: .post, headers: [.accept: "text/markdown"],
+                                     body: try Self.body(Self.base, head)) { response in
+                #expect(response.status == .ok)
+                let text = String(buffer: response.body)
+                #expect(text.contains("could not be priced fully") && !text.contains("No cost change"))
+            }
+        }
+    }
+
     @Test func aBadSideOrBodyIs400() async throws {
         try await withClient { client in
             try await client.execute(uri: "/api/diff", method: .post, body: try Self.body(Self.base, "version: 2")) { response in

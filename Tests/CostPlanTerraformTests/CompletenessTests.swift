@@ -163,6 +163,22 @@ import Testing
         #expect(line.rate.source.contains("usage.ai"))
     }
 
+    @Test func aRegionWithoutTheExtendedSupportRateListsItAsNotPriced() throws {
+        var plan = SyntheticPlan()
+        plan.providerRegion = "eu-west-1"
+        plan.add("aws_db_instance", "old", after: ["engine": "mysql", "engine_version": "5.7.44", "instance_class": "db.t3.small",
+                                                   "allocated_storage": 20, "storage_type": "gp2"])
+        let imported = try Self.imported(plan)
+        let estimate = try Estimator(catalog: TestRepository.catalog).estimate(try imported.plan())
+        // The instance and storage are priced (730 × $0.036 + 20 × $0.127 = 26.28 + 2.54); the Extended
+        // Support charge has no eu-west-1 rate: listed as not priced with the address, never $0 or left out.
+        #expect(estimate.environments[0].monthly.desired == Decimal(string: "28.82"))
+        let unpriced = estimate.environments[0].unpriced
+        #expect(unpriced.map(\.item) == ["Extended Support (year 3, 1 × 2 vCPU)"])
+        #expect(unpriced.map(\.key) == [RateKey(service: "AmazonRDS", region: "eu-west-1", item: "extended-support/yr3")])
+        #expect(unpriced.map(\.address) == ["aws_db_instance.old"])
+    }
+
     @Test func standardSupportHasNoExtendedSupport() throws {
         var plan = SyntheticPlan()
         plan.add("aws_db_instance", "new", after: ["engine": "postgres", "engine_version": "16.4", "instance_class": "db.m5.large", "allocated_storage": 20])

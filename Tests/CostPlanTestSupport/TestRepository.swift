@@ -13,6 +13,11 @@ public enum TestRepository {
         root.appendingPathComponent("examples/\(file)").path
     }
 
+    /// The path of `Tests/Fixtures/<file>`.
+    public static func fixture(_ file: String) -> String {
+        root.appendingPathComponent("Tests/Fixtures/\(file)").path
+    }
+
     public static let catalog: InMemoryPriceCatalog = {
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("costplan-tests-\(UUID().uuidString).sqlite").path

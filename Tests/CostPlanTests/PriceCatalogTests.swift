@@ -83,19 +83,16 @@ struct PriceCatalogTests {
                 == [d("0.023")])
     }
 
-    @Test func estimatorReportsEveryMissingRateAndPricesNothing() throws {
+    @Test func estimatorListsAMissingRateAsUnpriced() throws {
         let plan = try parsePlan(singleComponentPlan("{type: ec2, instance_type: t3.nano, count: 2}"))
-        let error = #expect(throws: EstimateError.self) {
-            try Estimator(catalog: InMemoryPriceCatalog(rates: TestRates.usEast1)).estimate(plan)
-        }
-        let failures = try #require(error?.failures)
-        #expect(failures.count == 1)
-        #expect(failures.first?.where == "environments.test.components.c")
-        guard case let .missingRate(key, nearby)? = failures.first?.error else { Issue.record("expected a missing rate"); return }
-        #expect(key == RateKey(service: "AmazonEC2", region: "us-east-1", item: "instance/t3.nano"))
+        let estimate = try Estimator(catalog: InMemoryPriceCatalog(rates: TestRates.usEast1)).estimate(plan)
+        let items = try #require(estimate.environment("test")).unpriced
+        #expect(items.count == 1)
+        #expect(items.first?.component == "c")
+        #expect(items.first?.key == RateKey(service: "AmazonEC2", region: "us-east-1", item: "instance/t3.nano"))
         // nothing prices t3.nano anywhere: the region's other instance types are suggested
-        #expect(Set(nearby.map(\.key.item)) == ["instance/t3.large", "instance/t3.medium"])
-        let text = "\(error!)"
+        #expect(Set(items.first?.nearby.map(\.key.item) ?? []) == ["instance/t3.large", "instance/t3.medium"])
+        let text = "\(try #require(EstimateError(incomplete: estimate)))"
         #expect(text.contains("test.yaml: error: environments.test.components.c: no rate for AmazonEC2 'instance/t3.nano' in us-east-1"))
         #expect(text.hasSuffix("1 missing rate; nothing was priced."))
     }

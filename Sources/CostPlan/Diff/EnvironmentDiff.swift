@@ -27,6 +27,12 @@ public struct EnvironmentDiff: Sendable {
     /// The region (the head's when present).
     public var region: String { (head ?? base)!.region }
 
+    /// The charges of added, changed or removed components that cannot be priced (the head's,
+    /// or the base's for a removed component): what makes this environment's change not fully known.
+    public var unpricedChanges: [UnpricedItem] {
+        changedComponents.flatMap { c in (c.head ?? c.base)?.unpriced ?? [] }
+    }
+
     /// The capacity warnings a change brought, changed or resolved (not the unchanged ones).
     public var changedWarnings: [CapacityWarningChange] { warningChanges.filter { $0.status != .unchanged } }
 

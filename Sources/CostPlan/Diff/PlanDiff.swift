@@ -43,11 +43,18 @@ public struct PlanDiff: Sendable {
     }
 
     /// Prices `base` and `head` with `catalog` (only the environments in `only`, when given)
-    /// and compares them. Throws `DiffInputError` naming the side whose rates are missing.
-    public static func between(_ base: Plan, _ head: Plan, catalog: any PriceCatalog, only: Set<String>? = nil) throws -> PlanDiff {
+    /// and compares them. A charge without a rate is left unpriced on its side
+    /// (`EnvironmentEstimate.unpriced`); with `strict` it is an error instead. Throws
+    /// `DiffInputError` naming the side that cannot be priced.
+    public static func between(_ base: Plan, _ head: Plan, catalog: any PriceCatalog, only: Set<String>? = nil,
+                               strict: Bool = false) throws -> PlanDiff {
         let estimator = Estimator(catalog: catalog)
         func price(_ plan: Plan, _ side: DiffSide) throws -> Estimate {
-            do { return try estimator.estimate(plan, only: only) } catch {
+            do {
+                let estimate = try estimator.estimate(plan, only: only)
+                if strict, let error = EstimateError(incomplete: estimate) { throw error }
+                return estimate
+            } catch {
                 throw DiffInputError(side: side, file: plan.file, underlying: error)
             }
         }
@@ -59,7 +66,8 @@ public struct PlanDiff: Sendable {
     /// Throws `DiffInputError` naming the side that is invalid or cannot be priced (the base
     /// first when both are).
     public static func between(baseText: String, headText: String, catalog: any PriceCatalog,
-                               baseFile: String = "base", headFile: String = "head", only: Set<String>? = nil) throws -> PlanDiff {
+                               baseFile: String = "base", headFile: String = "head", only: Set<String>? = nil,
+                               strict: Bool = false) throws -> PlanDiff {
         func parse(_ text: String, _ file: String, _ side: DiffSide) throws -> Plan {
             do { return try PlanParser.parse(text, file: file) } catch {
                 throw DiffInputError(side: side, file: file, underlying: error)
@@ -67,7 +75,7 @@ public struct PlanDiff: Sendable {
         }
         let base = try parse(baseText, baseFile, .base)
         let head = try parse(headText, headFile, .head)
-        return try between(base, head, catalog: catalog, only: only)
+        return try between(base, head, catalog: catalog, only: only, strict: strict)
     }
 
     /// True when anything differs: an environment or component added, removed or changed.
@@ -75,6 +83,29 @@ public struct PlanDiff: Sendable {
 
     /// True when any environment's cost changes at any scenario.
     public var hasCostChange: Bool { environments.contains { !$0.cost.isZero } }
+
+    /// True when every charge of both sides is priced; otherwise the totals are lower bounds
+    /// and `cost` is the change in what is priced.
+    public var complete: Bool { environments.allSatisfy { ($0.base?.complete ?? true) && ($0.head?.complete ?? true) } }
+
+    /// True when a component that was added or changed has a charge that cannot be priced on
+    /// its head side (or a removed one on its base side): its cost change is not fully known,
+    /// so the diff must never read "No cost change".
+    public var hasUnpricedChange: Bool { environments.contains { !$0.unpricedChanges.isEmpty } }
+
+    /// Every charge either side could not price: the head's, then the base's that the head does
+    /// not also lack (same environment, component and rate), each with its side and environment.
+    public var unpriced: [(side: DiffSide, environment: String, item: UnpricedItem)] {
+        var result: [(side: DiffSide, environment: String, item: UnpricedItem)] = []
+        for env in environments {
+            let head = env.head?.unpriced ?? []
+            result += head.map { (.head, env.name, $0) }
+            for item in env.base?.unpriced ?? [] where !head.contains(where: { $0.component == item.component && $0.key == item.key }) {
+                result.append((.base, env.name, item))
+            }
+        }
+        return result
+    }
 
     /// The environments added, removed or changed.
     public var changedEnvironments: [EnvironmentDiff] { environments.filter { $0.status != .unchanged } }

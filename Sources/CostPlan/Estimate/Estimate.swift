@@ -6,6 +6,12 @@ public struct Estimate: Sendable {
     public var planDescription: String?
     public var environments: [EnvironmentEstimate]
     public var pricing: PricingSnapshot
+    /// The file the plan was read from (as given), for messages.
+    public var file: String = "plan"
+
+    /// True when every charge of every environment is priced; false when any is `unpriced`
+    /// (the totals are then lower bounds).
+    public var complete: Bool { environments.allSatisfy(\.complete) }
 
     /// The environment named `name`, if present.
     public func environment(_ name: String) -> EnvironmentEstimate? {
@@ -27,10 +33,17 @@ public struct EnvironmentEstimate: Sendable {
     /// components sized from it).
     public var demandCurve: DemandCurve? = nil
 
+    /// The charges that could not be priced (no rate in the catalog), component by component:
+    /// not in `monthly`, never counted as $0.
+    public var unpriced: [UnpricedItem] { components.flatMap(\.unpriced) }
+    /// True when every charge is priced (`monthly` is then the whole cost, not a lower bound).
+    public var complete: Bool { components.allSatisfy(\.unpriced.isEmpty) }
+
     /// Components whose range cannot serve the peak.
     public var warnings: [CapacityWarning] { components.compactMap { $0.capacity?.warning } }
 
-    /// The environment's monthly totals (sum of its components).
+    /// The environment's monthly totals (sum of its components' priced items; a lower bound
+    /// when not `complete`).
     public var monthly: Band { components.reduce(.zero) { $0 + $1.monthly } }
     /// Line items whose usage is not stated anywhere in the environment.
     public var usageDependentItems: [(component: String, item: LineItem)] {
@@ -50,8 +63,14 @@ public struct ComponentEstimate: Sendable {
     public var lineItems: [Scenario: [LineItem]]
     /// How the component measures up to the environment's demand (nil without a `capacity:` block).
     public var capacity: ComponentCapacity? = nil
+    /// Charges with no rate in the catalog: not in `lineItems` or `monthly`.
+    public var unpriced: [UnpricedItem] = []
 
-    /// The monthly cost at each scenario (usage-dependent items count as unknown, not zero).
+    /// The Terraform resource address it was imported from (`aws_instance.web[0]`); nil for plan files.
+    public var address: String? = nil
+
+    /// The monthly cost at each scenario of the priced items (usage-dependent items count as
+    /// unknown, not zero; unpriced charges are left out).
     public var monthly: Band {
         func total(_ s: Scenario) -> Decimal { lineItems[s, default: []].compactMap(\.monthly).reduce(0, +) }
         return Band(min: total(.min), desired: total(.desired), max: total(.max))

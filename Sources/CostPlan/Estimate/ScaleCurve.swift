@@ -61,7 +61,7 @@ public struct ScaleCurve: Hashable, Sendable {
         var curves: [ScaleCurve] = []
         for environment in estimate.environments {
             guard let planned = plan.environments.first(where: { $0.name == environment.name }) else { continue }
-            for component in environment.components where !component.monthly.isFlat {
+            for component in environment.components where !component.monthly.isFlat && component.unpriced.isEmpty {
                 guard let spec = planned.components.first(where: { $0.id == component.id }),
                       let scaling = spec.scalingRange, scaling.range.max > scaling.range.min
                 else { continue }

@@ -41,6 +41,9 @@ public struct Component: Sendable {
     var written: any ComponentSpec
     /// How the component measures up to the environment's demand (nil without a `capacity:` block).
     public var capacity: ComponentCapacity? = nil
+    /// The Terraform resource address it was imported from (`aws_instance.web[0]`), set by
+    /// `TerraformImport`; nil for plan files. Errors and the not-priced list name it.
+    public var address: String? = nil
 }
 
 /// A cost figure from outside costplan (a design document, last month's invoice), shown beside ours.

@@ -17,14 +17,16 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.hint = hint
     }
 
-    /// `file:line: error: path: message` followed by an indented hint, compiler style.
+    /// `file:line: error: path: message` followed by an indented hint, compiler style. Plan
+    /// text in any part is shown with `DisplayText.visible` (no control or bidi characters).
     public var description: String {
         var text = file
         if let line { text += ":\(line)" }
         text += ": error: "
         if !path.isEmpty { text += "\(path): " }
         text += message
-        if let hint { text += "\n    hint: \(hint)" }
+        text = DisplayText.visible(text)
+        if let hint { text += "\n    hint: " + DisplayText.visible(hint) }
         return text
     }
 }

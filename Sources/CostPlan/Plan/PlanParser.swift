@@ -34,6 +34,13 @@ public enum PlanParser {
     /// Parses plan text; `file` names it in error messages.
     public static func parse(_ text: String, file: String) throws -> Plan {
         let root = try PlanDocument.parse(text, file: file)
+        // Any YAML or JSON file may sit in a plan folder, and its problems are shown on served
+        // pages: a file that is not a plan at all is named, and none of its content is echoed.
+        guard root.entries?.contains(where: { $0.key == "version" }) == true else {
+            throw PlanError([Diagnostic(file: file, path: "", line: nil,
+                message: "not a costplan plan: the file has no top-level `version:`",
+                hint: "a plan starts with `version: 1`, `name:` and `environments:`; keep other YAML and JSON files out of plan folders")])
+        }
         let diagnostics = DiagnosticCollector(file: file)
         let plan = decodePlan(root, file: file, diagnostics: diagnostics)
         if !diagnostics.diagnostics.isEmpty { throw PlanError(diagnostics.diagnostics) }

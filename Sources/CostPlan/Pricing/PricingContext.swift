@@ -2,11 +2,34 @@ import Foundation
 
 /// What a component's pricing rule needs: the catalog, its region and its running hours, plus
 /// helpers that turn a rate and a quantity into line items (and check the rate's unit).
+///
+/// A rate the catalog lacks does not stop the component: the helper records the charge in
+/// `missing` and returns a stand-in item (no quantity, the looked-up key) that the estimator
+/// removes, so the component's other charges are still priced and nothing is counted as $0.
 struct PricingContext {
     let catalog: any PriceCatalog
     let region: String
     /// Hours a month the component runs (730 unless the plan says otherwise).
     let hours: Decimal
+    /// The charges whose rate is missing, in the order the rule asked for them.
+    let missing = MissingRates()
+
+    /// Charges a pricing rule could not price, collected while it runs.
+    final class MissingRates {
+        var charges: [(name: String, key: RateKey, nearby: [Rate])] = []
+        /// The looked-up keys, to remove the stand-in items.
+        var keys: Set<RateKey> { Set(charges.map(\.key)) }
+    }
+
+    /// `price()`, or — when the rate is missing — the charge recorded in `missing` and a
+    /// stand-in item for it (removed by the estimator; never priced).
+    private func orMissing(_ name: String, unit: String, timeBilled: Bool, _ price: () throws -> [LineItem]) throws -> [LineItem] {
+        do { return try price() } catch let PricingError.missingRate(key, nearby) {
+            missing.charges.append((name, key, nearby))
+            let standIn = Rate(key: key, unit: unit, usd: 0, effectiveDate: "", source: "not priced")
+            return [LineItem(name: name, unit: plural(unit), quantity: nil, unitPrice: 0, rate: standIn, isTimeBilled: timeBilled)]
+        }
+    }
 
     /// The single (flat) rate for `item`, checked to be in `unit`.
     func rate(_ service: String, _ item: String, unit: String) throws -> Rate {
@@ -18,23 +41,33 @@ struct PricingContext {
 
     /// A time-billed charge: `perHour` units running for the component's hours.
     func hourly(_ name: String, perHour: Decimal, _ service: String, _ item: String, unit: String) throws -> LineItem {
-        let rate = try rate(service, item, unit: unit)
-        return LineItem(name: name, unit: plural(unit), quantity: perHour * hours, unitPrice: rate.usd,
-                        rate: rate, isTimeBilled: true)
+        try orMissing(name, unit: unit, timeBilled: true) {
+            let rate = try rate(service, item, unit: unit)
+            return [LineItem(name: name, unit: plural(unit), quantity: perHour * hours, unitPrice: rate.usd,
+                             rate: rate, isTimeBilled: true)]
+        }[0]
     }
 
     /// A per-month charge. `quantity` is in the plan's terms and is divided by `per` to get
     /// rate units (e.g. requests ÷ 10,000 for a per-10K price); nil means "depends on usage".
     func monthly(_ name: String, quantity: Decimal?, per: Decimal = 1, _ service: String, _ item: String,
                  unit: String) throws -> LineItem {
-        let rate = try rate(service, item, unit: unit)
-        return LineItem(name: name, unit: plural(unit), quantity: quantity.map { $0 / per }, unitPrice: rate.usd,
-                        rate: rate, isTimeBilled: false)
+        try orMissing(name, unit: unit, timeBilled: false) {
+            let rate = try rate(service, item, unit: unit)
+            return [LineItem(name: name, unit: plural(unit), quantity: quantity.map { $0 / per }, unitPrice: rate.usd,
+                             rate: rate, isTimeBilled: false)]
+        }[0]
     }
 
     /// A tiered per-month charge: one line item per tier the quantity reaches, each GB (or
     /// unit) priced by the tier it falls in. Unknown quantity → one "depends on usage" item.
     func tiered(_ name: String, quantity: Decimal?, _ service: String, _ item: String, unit: String) throws -> [LineItem] {
+        try orMissing(name, unit: unit, timeBilled: false) {
+            try tieredItems(name, quantity: quantity, service, item, unit: unit)
+        }
+    }
+
+    private func tieredItems(_ name: String, quantity: Decimal?, _ service: String, _ item: String, unit: String) throws -> [LineItem] {
         let rates = try catalog.lookup(service: service, region: region, item: item)
         for rate in rates where rate.unit != unit {
             throw PricingError.unitMismatch(rate.key, expected: unit, found: rate.unit)

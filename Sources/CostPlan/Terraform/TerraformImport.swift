@@ -79,7 +79,7 @@ public struct TerraformImport: Sendable {
             parsed = Self.parse(text, file: file)
         }
         self.imported = imported
-        self.parsed = parsed
+        self.parsed = parsed.map { Self.addressed($0, imported) }
         report = imported.report
         planText = text
     }
@@ -91,6 +91,21 @@ public struct TerraformImport: Sendable {
         case let .success(plan): return plan
         case let .failure(error): throw PlanError(error.diagnostics.map(explain))
         }
+    }
+
+    /// `plan` with each component's Terraform address, so errors and the not-priced list name
+    /// the resource (`aws_instance.web[0]`), not the generated plan file's field path.
+    private static func addressed(_ plan: Plan, _ imported: ImportedPlan) -> Plan {
+        var plan = plan
+        for e in plan.environments.indices {
+            let name = plan.environments[e].name
+            for c in plan.environments[e].components.indices {
+                let id = plan.environments[e].components[c].id
+                plan.environments[e].components[c].address =
+                    imported.components.first { $0.environment == name && $0.id == id }?.address
+            }
+        }
+        return plan
     }
 
     private static func parse(_ text: String, file: String) -> Result<Plan, PlanError> {

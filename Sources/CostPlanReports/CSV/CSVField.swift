@@ -1,3 +1,5 @@
+import CostPlan
+
 /// RFC 4180 fields and records, made safe to open in a spreadsheet.
 ///
 /// A field that starts with `=`, `+`, `-`, `@`, a tab or a carriage return and is not a plain
@@ -8,9 +10,11 @@ public enum CSVField {
     /// The characters that make a spreadsheet read a cell as a formula (OWASP's list).
     public static let formulaTriggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\r\n"]
 
-    /// `text` as one RFC 4180 field: neutralised, then quoted when it needs to be.
+    /// `text` as one RFC 4180 field: control and bidi characters shown as visible `\u{XX}`
+    /// escapes (`DisplayText`; line breaks and tabs kept), neutralised, then quoted when it
+    /// needs to be.
     public static func encode(_ text: String) -> String {
-        let safe = neutralised(text)
+        let safe = neutralised(DisplayText.visible(text, keepingLineBreaks: true))
         let needsQuotes = safe.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
         guard needsQuotes else { return safe }
         return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""

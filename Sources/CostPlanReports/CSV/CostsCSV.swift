@@ -8,7 +8,10 @@ import Foundation
 /// proportion for `hours_per_month` schedules; per-month items are not scaled. `cost_usd` has
 /// two decimals, with the rounding carried (largest remainder, `CentAllocation`) so that an
 /// environment's rows add up to its month total rounded to the cent. A line item whose usage
-/// is unknown has empty `usage_quantity` and `cost_usd`. Pure: no I/O.
+/// is unknown has empty `usage_quantity` and `cost_usd`. A charge without a rate
+/// (`UnpricedItem`) gets one row after its environment's line items, with empty
+/// `usage_quantity`, `unit_price_usd` and `cost_usd` and a `price_source` beginning
+/// `not priced:` (the reason and the fix); it takes no part in the totals. Pure: no I/O.
 public enum CostsCSV {
     /// What to render.
     public struct Options: Hashable, Sendable {
@@ -80,6 +83,19 @@ public enum CostsCSV {
     }
 
     static func lineItemRecords(_ priced: EnvironmentMonth, plan: String, scenario: Scenario) -> [[String]] {
+        let unpriced = priced.environment.components.flatMap { component in
+            component.unpriced.map { item in
+                [
+                    priced.month.description, plan, priced.environment.name, item.region, component.id,
+                    component.type.rawValue, component.serviceName, item.item, "", "", "", "", scenario.rawValue,
+                    String(priced.month.hours), "not priced: \(item.reason); fix: \(item.fix)", "",
+                ]
+            }
+        }
+        return pricedRecords(priced, plan: plan, scenario: scenario) + unpriced
+    }
+
+    private static func pricedRecords(_ priced: EnvironmentMonth, plan: String, scenario: Scenario) -> [[String]] {
         priced.rows.map { row in
             [
                 priced.month.description, plan, priced.environment.name, row.component.region, row.component.id,

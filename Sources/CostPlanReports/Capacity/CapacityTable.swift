@@ -34,7 +34,8 @@ public enum CapacityTable {
         let env = section.scaled
         guard let demand = env.demand else {
             return "\(env.name) — no demand given: add `demand: {peak_rps, average_rps}` to size components from it "
-                + "(README: Capacity planning). Monthly: \(Formatting.dollars(env.monthly.desired))\n"
+                + "(README: Capacity planning). Monthly: \(EstimateTable.lowerBound(!env.complete))\(Formatting.dollars(env.monthly.desired))\n"
+                + UnpricedText.block([(environment: env.name, items: env.unpriced)])
         }
         var out = "\(env.name) (\(env.region)) — demand: " + describe(demand)
         if factor != 1, let today = section.today.demand { out += " (today: peak \(figure(today.peakRPS)) rps, average \(figure(today.averageRPS)) rps)" }
@@ -51,14 +52,18 @@ public enum CapacityTable {
                 c.configured.map { "\($0.desired)" } ?? "—",
                 c.saturatesAtRPS.map { "\(figure($0)) rps" } ?? c.saturatesAtWorkingSetGB.map { "\(figure($0)) GB" } ?? "—",
                 c.headroom.map { "\(figure(Money.rounded($0, scale: 2)))×" } ?? "—",
-                Formatting.money(component.monthly.desired),
+                EstimateTable.lowerBound(!component.unpriced.isEmpty) + Formatting.money(component.monthly.desired),
             ])
         }
         table.rule()
         let others = env.components.filter { $0.capacity == nil }.reduce(Decimal(0)) { $0 + $1.monthly.desired }
         if others > 0 { table.add(["other components", "", "", "", "", "", "", "", "", Formatting.money(others)]) }
-        table.add(["TOTAL", "", "", "", "", "", "", "", "", Formatting.money(env.monthly.desired)])
+        table.add(["TOTAL", "", "", "", "", "", "", "", "", EstimateTable.lowerBound(!env.complete) + Formatting.money(env.monthly.desired)])
         out += table.rendered() + "\n"
+        if !env.complete {
+            out += "≥ at least: costs (and the budget search) count what is priced; not priced at this demand:\n"
+                + UnpricedText.block([(environment: env.name, items: env.unpriced)])
+        }
         if factor != 1 {
             let change = env.monthly.desired - section.today.monthly.desired
             out += "Today: \(Formatting.dollars(section.today.monthly.desired)); at \(figure(factor))×: "

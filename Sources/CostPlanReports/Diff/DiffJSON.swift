@@ -5,7 +5,8 @@ import Foundation
 /// component and line item (at desired scale), money as exact, unrounded decimal strings;
 /// each environment's own setting changes (`setting_changes`) and capacity warnings before and
 /// after (`capacity_warnings`), each component's figures derived from demand that moved
-/// (`derived_changes`). Fields may be added, never renamed.
+/// (`derived_changes`), and the charges each side could not price (`unpriced.base`/`.head`,
+/// as in the estimate JSON; `complete` false when any). Fields may be added, never renamed.
 public enum DiffJSON {
     public static let version = 1
 
@@ -26,6 +27,7 @@ public enum DiffJSON {
             ("headline", .string(DiffText.headline(diff))),
             ("has_changes", .bool(diff.hasChanges)),
             ("has_cost_change", .bool(diff.hasCostChange)),
+            ("complete", .bool(diff.complete)),
             ("monthly", change(diff.cost)),
             ("budget_violations", .array(violations.map { v in
                 .object([("environment", .string(v.environment)), ("limit", limit(v.limit)), ("monthly", change(v.change))])
@@ -58,6 +60,9 @@ public enum DiffJSON {
             ("status", .string(env.status.rawValue)),
             ("region", .string(env.region)),
             ("monthly", change(env.cost)),
+            ("complete", .bool((env.base?.complete ?? true) && (env.head?.complete ?? true))),
+            ("unpriced", .object([("base", env.base.map { EstimateJSON.unpriced($0.unpriced) } ?? .null),
+                                  ("head", env.head.map { EstimateJSON.unpriced($0.unpriced) } ?? .null)])),
             ("components", .array(env.components.map(component))),
             ("setting_changes", .array(env.settingChanges.map(fieldChange))),
             ("capacity_warnings", .array(env.warningChanges.map(warningChange))),

@@ -7,7 +7,9 @@ import Foundation
 /// hours) and the capacity warnings the change brought or resolved, its components with their
 /// setting changes and the figures derived from demand that moved, line-item detail in
 /// `<details>`, and a footer naming the pricing snapshot and the 730-hour basis. No cost change →
-/// a short "No cost change" comment (still listing setting changes and new warnings). Every
+/// a short "No cost change" comment (still listing setting changes and new warnings) — unless a
+/// changed component has a charge without a rate: then the change "could not be priced fully".
+/// Charges without a rate are named in a warning box with their fix (figures are of what is priced). Every
 /// plan-supplied string is escaped. Always at most `limit` characters (UTF-16 units, GitHub's
 /// 65,536 by default): past it, line-item detail is cut first, then component rows, then
 /// environment sections, with a note saying so.
@@ -17,12 +19,16 @@ public enum DiffMarkdown {
     /// GitHub's limit on a comment body.
     public static let characterLimit = 65_536
 
-    /// The comment for `diff`; `violations` (from `BudgetLimit.violations`) are shown under the headline.
-    public static func render(_ diff: PlanDiff, violations: [BudgetViolation] = [], limit: Int = characterLimit) -> String {
+    /// The comment for `diff`; `violations` (from `BudgetLimit.violations`) are shown under the
+    /// headline; `limits` (the budget gate's) are named when a side is not fully priced, since
+    /// the gate then checks the priced cost only.
+    public static func render(_ diff: PlanDiff, violations: [BudgetViolation] = [], limits: [BudgetLimit] = [],
+                              limit: Int = characterLimit) -> String {
         let full = DiffMarkdownLayout.full(diff)
-        let prepared = diff.hasCostChange ? diff.changedEnvironments.map(PreparedSection.init) : []
+        let detailed = DiffMarkdownLayout.detailsChanges(diff)
+        let prepared = detailed ? diff.changedEnvironments.map(PreparedSection.init) : []
         func text(_ layout: DiffMarkdownLayout) -> String {
-            diff.hasCostChange ? compose(diff, violations, prepared, layout) : noChange(diff, violations, layout)
+            detailed ? compose(diff, violations, limits, prepared, layout) : noChange(diff, violations, limits, layout)
         }
         func fits(_ layout: DiffMarkdownLayout) -> Bool { text(layout).utf16.count <= limit }
         var layout = full
@@ -39,9 +45,9 @@ public enum DiffMarkdown {
 
     // MARK: - Comments
 
-    private static func compose(_ diff: PlanDiff, _ violations: [BudgetViolation], _ sections: [PreparedSection],
-                                _ layout: DiffMarkdownLayout) -> String {
-        var out = header(diff, violations) + summaryTable(diff)
+    private static func compose(_ diff: PlanDiff, _ violations: [BudgetViolation], _ limits: [BudgetLimit],
+                                _ sections: [PreparedSection], _ layout: DiffMarkdownLayout) -> String {
+        var out = header(diff, violations, limits) + summaryTable(diff)
         let shown = Set(DiffText.byImpactEnvironments(sections.map(\.env)).prefix(layout.sections).map(\.name))
         var cut = CutCounts()
         cut.sections = sections.count - shown.count
@@ -65,8 +71,9 @@ public enum DiffMarkdown {
         return out + footer(diff)
     }
 
-    private static func noChange(_ diff: PlanDiff, _ violations: [BudgetViolation], _ layout: DiffMarkdownLayout) -> String {
-        var out = header(diff, violations, planLine: false)
+    private static func noChange(_ diff: PlanDiff, _ violations: [BudgetViolation], _ limits: [BudgetLimit],
+                                 _ layout: DiffMarkdownLayout) -> String {
+        var out = header(diff, violations, limits, planLine: false)
         let total = diff.cost.after.desired
         let envs = diff.environments.map { "\(MarkdownText.escape($0.name)) \(Formatting.dollars($0.cost.after.desired))" }
         out += "Plan \(MarkdownText.code(diff.headName)) (\(MarkdownText.code(diff.baseFile)) → \(MarkdownText.code(diff.headFile))) "
@@ -93,13 +100,15 @@ public enum DiffMarkdown {
         return out + footer(diff)
     }
 
-    private static func header(_ diff: PlanDiff, _ violations: [BudgetViolation], planLine: Bool = true) -> String {
+    private static func header(_ diff: PlanDiff, _ violations: [BudgetViolation], _ limits: [BudgetLimit],
+                               planLine: Bool = true) -> String {
         var out = marker + "\n### " + DiffText.headline(diff) { MarkdownText.escape($0) } + "\n\n"
         if !violations.isEmpty {
             out += "> [!CAUTION]\n" + violations.map {
                 "> **Budget exceeded:** " + DiffText.violation($0) { MarkdownText.escape($0) } + ".\n"
             }.joined(separator: ">\n") + "\n"
         }
+        out += unpriced(diff, limits)
         if planLine {
             out += "Plan \(MarkdownText.code(diff.headName)): \(MarkdownText.code(diff.baseFile)) → \(MarkdownText.code(diff.headFile)); "
                 + "USD a month at desired scale, with the min–max band of the scaling ranges.\n\n"
@@ -165,6 +174,45 @@ public enum DiffMarkdown {
         return out
     }
 
+    /// Most unpriced items a comment names one by one.
+    static let unpricedShown = 10
+
+    /// The warning box naming the charges without a rate (with their fix), saying that the
+    /// figures — and the budget gate, when `limits` are set — cover what is priced only; empty
+    /// when both sides are fully priced.
+    static func unpriced(_ diff: PlanDiff, _ limits: [BudgetLimit]) -> String {
+        let items = diff.unpriced
+        guard !items.isEmpty else { return "" }
+        var out = "> [!WARNING]\n> **Not priced:** \(items.count) item\(items.count == 1 ? " has" : "s have") no rate in the catalog, "
+            + "so the figures below are of what is priced (lower bounds).\n"
+        for (side, environment, item) in items.prefix(unpricedShown) {
+            out += "> - \(MarkdownText.code(item.place)) in \(MarkdownText.escape(environment)) (\(side.rawValue)): "
+                + "\(MarkdownText.escape(item.item, maxLength: 200)) — \(MarkdownText.escape(item.service)) in \(MarkdownText.escape(item.region)); "
+                + "fix: \(command(item.fix))\n"
+        }
+        if items.count > unpricedShown { out += "> - … and \(items.count - unpricedShown) more (`costplan diff --format json` lists all)\n" }
+        if !limits.isEmpty {
+            out += ">\n> The budget gate (--fail-above " + limits.map { DiffText.limit($0) }.joined(separator: ", ")
+                + ") checks the priced cost only.\n"
+        }
+        return out + "\n"
+    }
+
+    /// A shell command in a code span when it holds only ASCII letters, digits, spaces and
+    /// `-_./:` (shown literally); anything else escaped as text.
+    static func command(_ text: String) -> String {
+        let plain = text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || " -_./:".contains($0)) }
+        return plain ? "`\(text)`" : MarkdownText.escape(text, maxLength: 300)
+    }
+
+    /// A component's monthly cost on one side: `$121.47`, `≥ $11.50` when some of its items are
+    /// not priced, `not priced` when none is.
+    static func sideCost(_ c: ComponentEstimate?, _ amount: Decimal) -> String {
+        guard let c else { return "—" }
+        if c.unpriced.isEmpty { return Formatting.dollars(amount) }
+        return c.lineItems[.desired, default: []].isEmpty ? "not priced" : "≥ " + Formatting.dollars(amount)
+    }
+
     /// "the peak of 900 rps needed 8 instances, count.max 6".
     private static func shortfall(_ w: CapacityWarning) -> String {
         "the peak of \(Formatting.quantity(w.demand)) \(w.saturationUnit) needed \(w.needed) \(w.unit), \(w.field) \(w.configuredMax)"
@@ -214,11 +262,15 @@ struct DiffMarkdownLayout {
     /// Environment sections shown (the largest changes are kept).
     var sections: Int
 
+    /// True when the comment details the changes (a cost change, or a change that cannot be
+    /// priced fully); false for the short "No cost change" comment.
+    static func detailsChanges(_ diff: PlanDiff) -> Bool { diff.hasCostChange || diff.hasUnpricedChange }
+
     static func full(_ diff: PlanDiff) -> DiffMarkdownLayout {
         let changed = diff.changedEnvironments
         let rows = diff.environments.map(\.changedComponents.count)
         return DiffMarkdownLayout(detailSections: changed.count,
-                                  componentRows: diff.hasCostChange ? rows.max() ?? 0 : rows.reduce(0, +),
+                                  componentRows: detailsChanges(diff) ? rows.max() ?? 0 : rows.reduce(0, +),
                                   sections: changed.count)
     }
 }
@@ -264,9 +316,10 @@ struct PreparedSection {
         byImpact = DiffText.byImpact(components).map(\.id)
         var rows: [String: String] = [:], notes: [String: String] = [:], details: [String: [String]] = [:]
         for c in components {
+            let partial = !(c.base?.unpriced.isEmpty ?? true) || !(c.head?.unpriced.isEmpty ?? true)
             rows[c.id] = "| \(MarkdownText.code(c.id)) | \(c.type.rawValue) | \(c.status.rawValue) "
-                + "| \(c.base == nil ? "—" : Formatting.dollars(c.cost.before.desired)) "
-                + "| \(c.head == nil ? "—" : Formatting.dollars(c.cost.after.desired)) | \(DiffText.signedDollars(c.cost.delta.desired)) |\n"
+                + "| \(DiffMarkdown.sideCost(c.base, c.cost.before.desired)) | \(DiffMarkdown.sideCost(c.head, c.cost.after.desired)) "
+                + "| \(DiffText.signedDollars(c.cost.delta.desired))\(partial ? " (priced part)" : "") |\n"
             let changes = DiffMarkdown.fieldChanges(c, in: env)
             if c.status == .changed, !changes.isEmpty { notes[c.id] = "- \(MarkdownText.code(c.id))\(changes)\n" }
             details[c.id] = c.lineItems.filter { $0.status != .unchanged }.map { item in

@@ -12,6 +12,9 @@ public enum DiffTable {
             + DiffText.headline(diff) + "\n"
         for v in violations { out += "BUDGET EXCEEDED: " + DiffText.violation(v) + "\n" }
         out += "\n" + summary(diff) + "\n"
+        if !diff.complete {
+            out += "\nFigures are of what is priced: a rate is missing for the items NOT PRICED below.\n" + UnpricedText.block(diff)
+        }
         for env in diff.changedEnvironments { out += "\n" + section(env) }
         let s = diff.pricing
         out += "\nBoth sides priced with snapshot \(s.id) (\(s.origin), \(s.rateCount) rates, newest \(s.latestEffectiveDate)); "
@@ -45,8 +48,8 @@ public enum DiffTable {
             table.add(["COMPONENT", "TYPE", "STATUS", "BEFORE", "AFTER", "CHANGE"])
             table.rule()
             for c in env.changedComponents {
-                table.add([c.id, c.type.rawValue, c.status.rawValue, c.base == nil ? "—" : Formatting.money(c.cost.before.desired),
-                           c.head == nil ? "—" : Formatting.money(c.cost.after.desired), DiffText.signedMoney(c.cost.delta.desired)])
+                table.add([c.id, c.type.rawValue, c.status.rawValue, sideCost(c.base, c.cost.before.desired),
+                           sideCost(c.head, c.cost.after.desired), DiffText.signedMoney(c.cost.delta.desired)])
             }
             out += table.rendered() + "\n"
         }
@@ -88,6 +91,13 @@ public enum DiffTable {
             case (nil, nil): ""
             }
         }.joined()
+    }
+
+    /// `121.47`, `≥ 11.50` when some of the component's items are not priced, `not priced` when none is.
+    private static func sideCost(_ c: ComponentEstimate?, _ amount: Decimal) -> String {
+        guard let c else { return "—" }
+        if c.unpriced.isEmpty { return Formatting.money(amount) }
+        return c.lineItems[.desired, default: []].isEmpty ? "not priced" : "≥ " + Formatting.money(amount)
     }
 
     private static func band(_ b: Band) -> String {

@@ -39,8 +39,15 @@ public enum DiffText {
 
     /// The one-line summary, e.g. "Monthly cost rises by $412.37 (+18.2%) — production +$398.10".
     /// `name` renders an environment name (escaped for Markdown, plain for a terminal).
+    /// When a side is incomplete the figures are of what is priced: a change with unpriced
+    /// items never reads "No cost change".
     public static func headline(_ diff: PlanDiff, name: (String) -> String = { $0 }) -> String {
-        guard diff.hasCostChange else { return "No cost change" }
+        let notPriced = diff.unpriced.count
+        let suffix = notPriced == 0 ? "" : " (priced items only; \(notPriced) not priced)"
+        guard diff.hasCostChange else {
+            guard diff.hasUnpricedChange else { return "No cost change" + suffix }
+            return "The cost change could not be priced fully: \(notPriced) item\(notPriced == 1 ? "" : "s") not priced"
+        }
         let total = diff.cost
         let rise = total.delta.desired
         var text: String
@@ -56,10 +63,10 @@ public enum DiffText {
             .sorted { abs($0.cost.delta.desired) > abs($1.cost.delta.desired) }
         if movers.isEmpty {
             let banded = diff.environments.filter { !$0.cost.isZero }.map { name($0.name) }
-            return text + " — the min–max band changes in " + list(banded)
+            return text + " — the min–max band changes in " + list(banded) + suffix
         }
         let shown = movers.prefix(3).map { "\(name($0.name)) \(signedDollars($0.cost.delta.desired))" }
-        return text + " — " + shown.joined(separator: ", ") + (movers.count > 3 ? " and \(movers.count - 3) more" : "")
+        return text + " — " + shown.joined(separator: ", ") + (movers.count > 3 ? " and \(movers.count - 3) more" : "") + suffix
     }
 
     /// "a", "a and b", "a, b and 3 more".

@@ -7,8 +7,9 @@ enum EnvironmentPage {
         let plan = estimate.planName
         var body = "<h1>\(HTML.escape(env.name)) <span class=\"sub\">\(HTML.escape(plan))</span></h1>\n"
         if let description = env.description { body += "<p class=\"lead\">\(HTML.escape(description))</p>\n" }
+        body += UnpricedBox.render(env.unpriced.map { (environment: String?.none, item: $0) })
         body += "<dl class=\"facts\">\n"
-            + "<div><dt>Monthly (desired)</dt><dd class=\"money total\">\(HTML.money(env.monthly.desired))</dd></div>\n"
+            + "<div><dt>Monthly (desired)</dt><dd class=\"money total\">\(UnpricedBox.mark(!env.complete))\(HTML.money(env.monthly.desired))</dd></div>\n"
             + "<div><dt>Band (min–max)</dt><dd class=\"money\">\(env.monthly.isFlat ? "does not scale" : HTML.band(env.monthly))</dd></div>\n"
         if let reference = env.referenceEstimate {
             body += "<div><dt>Reference estimate</dt><dd class=\"money\">\(HTML.reference(reference)) "

@@ -25,12 +25,14 @@ public struct SiteLinks: Sendable, Hashable {
 
 /// The building blocks every page shares: escaping, the document shell, money cells.
 enum HTML {
-    /// Escapes `text` for HTML text, attribute values (quoted) and SVG text: `& < > " '`.
-    /// Every string that comes from a plan, a rate or a request goes through here.
+    /// Escapes `text` for HTML text, attribute values (quoted) and SVG text: `& < > " '`, and
+    /// control and bidi characters as visible `\u{XX}` (`DisplayText`; line breaks and tabs
+    /// are kept, they are only whitespace in HTML). Every string that comes from a plan, a rate
+    /// or a request goes through here.
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
+        for character in DisplayText.visible(text, keepingLineBreaks: true).unicodeScalars {
             switch character {
             case "&": out += "&amp;"
             case "<": out += "&lt;"

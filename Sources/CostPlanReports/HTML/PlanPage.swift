@@ -13,6 +13,7 @@ enum PlanPage {
         body += "<p class=\"meta\">Monthly cost in USD at desired scale, with the min–max band across the scaling ranges. "
             + "\(envs.count) environment\(envs.count == 1 ? "" : "s"), "
             + "\(EstimateTable.componentIDs(envs).count) components.</p>\n"
+        body += UnpricedBox.render(envs.flatMap { env in env.unpriced.map { (environment: Optional(env.name), item: $0) } })
         body += summary(estimate, links: links)
         body += HTML.downloadForm(plan: estimate.planName, environment: nil, links: links)
         body += matrix(estimate, links: links)
@@ -37,7 +38,7 @@ enum PlanPage {
             out += """
                 <li class="card">
                 <h3><a href="\(HTML.escape(links.environment(estimate.planName, env.name)))">\(HTML.escape(env.name))</a></h3>
-                <p class="total money">\(HTML.money(env.monthly.desired))<span class="per">/month</span></p>
+                <p class="total money">\(UnpricedBox.mark(!env.complete))\(HTML.money(env.monthly.desired))<span class="per">/month</span></p>
                 <p class="band money">\(env.monthly.isFlat ? "does not scale" : "band " + HTML.band(env.monthly))</p>
                 <p class="small">\(HTML.escape(env.region))\(env.hoursPerMonth == Money.hoursPerMonth ? "" : ", \(Money.plain(env.hoursPerMonth)) h/month")\
                 \(env.referenceEstimate.map { " · reference \(HTML.reference($0))" } ?? "")</p>
@@ -88,7 +89,7 @@ enum PlanPage {
             out += "</tr>\n"
         }
         out += "</tbody>\n<tfoot>\n<tr class=\"total\"><th scope=\"row\">Total</th>"
-            + envs.map { "<td class=\"num money\">\(HTML.money($0.monthly.desired))</td>" }.joined() + "</tr>\n"
+            + envs.map { "<td class=\"num money\">\(UnpricedBox.mark(!$0.complete))\(HTML.money($0.monthly.desired))</td>" }.joined() + "</tr>\n"
         out += "<tr><th scope=\"row\">Band (min–max)</th>"
             + envs.map { "<td class=\"num money band\">\(HTML.band($0.monthly))</td>" }.joined() + "</tr>\n"
         if envs.contains(where: { $0.referenceEstimate != nil }) {
@@ -107,7 +108,10 @@ enum PlanPage {
     private static func cell(_ component: ComponentEstimate?) -> String {
         guard let component else { return "<td class=\"num absent\"><span aria-label=\"not in this tier\">—</span></td>" }
         let band = component.monthly
-        var out = "<td class=\"num money\">\(HTML.money(band.desired))"
+        if !component.unpriced.isEmpty, component.lineItems[.desired, default: []].isEmpty {
+            return "<td class=\"num unpriced\">not priced</td>"
+        }
+        var out = "<td class=\"num money\">\(UnpricedBox.mark(!component.unpriced.isEmpty))\(HTML.money(band.desired))"
         if !band.isFlat { out += "<span class=\"band\">\(HTML.band(band))</span>" }
         let unknown = component.lineItems[.desired, default: []].filter(\.dependsOnUsage).count
         if unknown > 0 { out += "<span class=\"usage\">+ \(unknown) depend\(unknown == 1 ? "s" : "") on usage</span>" }

@@ -16,10 +16,11 @@ public struct TerraformDiffNotes: Sendable {
     public var text: String { TerraformNotes.text(head) }
 
     /// The comment: the diff (shortened to leave room) followed by the Terraform section, within `limit`.
-    public func markdown(_ diff: PlanDiff, violations: [BudgetViolation], limit: Int = DiffMarkdown.characterLimit) -> String {
+    public func markdown(_ diff: PlanDiff, violations: [BudgetViolation], limits: [BudgetLimit] = [],
+                         limit: Int = DiffMarkdown.characterLimit) -> String {
         var section = TerraformNotes.markdown(head: head, base: base)
         if section.utf16.count > limit / 2 { section = String(section.prefix(limit / 4)) + "\n\n(Terraform notes cut)\n" }
-        let comment = DiffMarkdown.render(diff, violations: violations, limit: limit - section.utf16.count)
+        let comment = DiffMarkdown.render(diff, violations: violations, limits: limits, limit: limit - section.utf16.count)
         // Before the footer (the last `---` rule), so the comment still ends with the pricing basis.
         guard let footer = comment.range(of: "\n---\n<sub>", options: .backwards) else { return comment + section }
         return String(comment[..<footer.lowerBound]) + section + String(comment[footer.lowerBound...])

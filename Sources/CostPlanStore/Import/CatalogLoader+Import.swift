@@ -17,8 +17,20 @@ extension CatalogLoader {
     /// current file only when it is complete, so an error at any point leaves the previous
     /// catalog as it was. Each offer region replaces an earlier import of the same offer and
     /// region; importing identical rates again changes nothing (the file is not rewritten).
+    ///
+    /// Imports into one catalog run one at a time (`CatalogLock`, a `flock` beside the catalog,
+    /// held from reading the catalog to the rename); `waiting` is called when another import
+    /// holds the lock, before waiting for it. Temporary copies left by killed imports are removed.
     @discardableResult
-    public func importOffers(_ imports: [OfferImport], now: Date = Date()) throws -> [ImportOutcome] {
+    public func importOffers(_ imports: [OfferImport], now: Date = Date(), waiting: (() -> Void)? = nil) throws -> [ImportOutcome] {
+        do { return try importLocked(imports, now: now, waiting: waiting) } catch { throw explained(error) }
+    }
+
+    private func importLocked(_ imports: [OfferImport], now: Date, waiting: (() -> Void)?) throws -> [ImportOutcome] {
+        try prepareFolder()
+        let lock = try CatalogLock(databasePath: databasePath, waiting: waiting)
+        defer { lock.release() }
+        CatalogLock.removeStaleTemporaryFiles(for: databasePath)
         _ = try load()
         let database = try PricingDatabase.open(path: databasePath)
         let existing = Dictionary(uniqueKeysWithValues: try database.importedOffers().map { ("\($0.offerCode)/\($0.region)", $0) })
@@ -51,7 +63,7 @@ extension CatalogLoader {
             }
         }
         guard !changes.isEmpty else { return outcomes }
-        let temporary = databasePath + ".import-\(ProcessInfo.processInfo.processIdentifier).tmp"
+        let temporary = CatalogLock.temporaryPath(for: databasePath)
         try? FileManager.default.removeItem(atPath: temporary)
         do {
             try database.copy(to: temporary, adding: changes)

@@ -79,11 +79,10 @@ final class OfferCSVReader {
                 }
             }
             guard !region.isEmpty else { statistics.rowsWithUnknownRegion += 1; continue }
-            let added = collector.add(
+            statistics.count(collector.add(
                 region: region, match: match, awsUnit: row.text(.unit), currency: row.text(.currency),
                 price: row.text(.pricePerUnit), beginRange: row.text(.startingRange), effectiveDate: row.text(.effectiveDate),
-                sku: row.text(.sku), rateCode: row.text(.rateCode), description: row.text(.priceDescription))
-            if added { statistics.rowsUsed += 1 } else { statistics.rowsWithUnexpectedUnit += 1 }
+                sku: row.text(.sku), rateCode: row.text(.rateCode), description: row.text(.priceDescription), row: "line \(line)"))
         }
         let (ratesByRegion, conflicts) = collector.finish()
         statistics.conflicts = conflicts

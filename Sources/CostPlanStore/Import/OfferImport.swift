@@ -37,10 +37,50 @@ public struct ImportStatistics: Sendable {
     public var rowsWithUnknownRegion = 0
     /// Keys with two different prices for the same tier (the first in the file is kept).
     public var conflicts: [String] = []
+    /// Rows skipped for their price (see `OfferPrice`): where, which rate, the price and why.
+    public var rejectedPrices: [String] = []
     /// Wall-clock seconds spent reading.
     public var seconds: Double = 0
 
     public init() {}
+
+    /// Counts what `RateCollector.add` did with one row.
+    mutating func count(_ outcome: RateCollector.Outcome) {
+        switch outcome {
+        case .added: rowsUsed += 1
+        case .unusableUnit: rowsWithUnexpectedUnit += 1
+        case let .rejectedPrice(warning): rejectedPrices.append(warning)
+        }
+    }
+}
+
+/// The sanity checks an offer price passes before it becomes a catalog rate. A price that fails
+/// is skipped with a warning (the rate stays missing, so an estimate needing it fails loudly
+/// rather than pricing it wrongly):
+/// - not a plain decimal (`NaN`, `1e3`, empty), or negative;
+/// - more than `maxSignificantDigits` significant digits (the Price List publishes at most 10
+///   decimal places, e.g. `0.0000166667`);
+/// - over `maxUSD` per catalog unit (the dearest on-demand instance-hour is about $400);
+/// - $0 for a time-billed unit (`hour`, `vCPU-hour`, `GB-hour`, …): a running resource is never
+///   free, and a missing rate must not become $0.
+public enum OfferPrice {
+    /// The largest price per catalog unit accepted: $10,000,000.
+    public static let maxUSD: Decimal = 10_000_000
+    /// The most significant digits accepted in a published price.
+    public static let maxSignificantDigits = 20
+
+    /// Why `price` (as published, per AWS unit) becomes no catalog rate, given `usd` (per catalog
+    /// `unit`, after conversion); nil when it is usable.
+    public static func problem(_ price: String, usd: Decimal?, unit: String) -> String? {
+        guard let usd else { return "is not a plain decimal" }
+        if usd < 0 { return "is negative" }
+        // Significant digits: the digits without leading and trailing zeros (`0.0104000000` has 3).
+        let digits = price.filter(\.isNumber).drop { $0 == "0" }.reversed().drop { $0 == "0" }
+        if digits.count > maxSignificantDigits { return "has more than \(maxSignificantDigits) significant digits" }
+        if usd > maxUSD { return "is over $10,000,000 per \(unit)" }
+        if usd == 0, unit.hasSuffix("hour") { return "is $0 for a time-billed unit (\(unit))" }
+        return nil
+    }
 }
 
 /// Progress while reading a file (for the terminal progress bar).
@@ -93,17 +133,32 @@ struct RateCollector {
         self.fileName = fileName
     }
 
-    /// Adds one price dimension of a matched product; false when its unit or currency is not usable.
+    /// What `add` did with one price dimension.
+    enum Outcome: Equatable {
+        case added
+        /// Its unit or currency is not one the estimator uses.
+        case unusableUnit
+        /// Its price failed `OfferPrice`: the warning names the row, the rate, the price and why.
+        case rejectedPrice(String)
+    }
+
+    /// Adds one price dimension of a matched product found at `row` (`line 12`, `SKU …`).
     mutating func add(region: String, match: ProductMatch, awsUnit: String, currency: String, price: String,
-                      beginRange: String, effectiveDate: String, sku: String, rateCode: String, description: String) -> Bool {
-        guard currency == "USD", let conversion = match.conversion(forAWSUnit: awsUnit),
-              let usd = Money.parse(price), usd >= 0 else { return false }
+                      beginRange: String, effectiveDate: String, sku: String, rateCode: String, description: String,
+                      row: String) -> Outcome {
+        guard currency == "USD", let conversion = match.conversion(forAWSUnit: awsUnit) else { return .unusableUnit }
+        let published = Money.parse(price)
+        if let problem = OfferPrice.problem(price, usd: published.map { $0 * conversion.factor }, unit: conversion.unit) {
+            let shown = price.count > 40 ? "\(price.prefix(40))… (\(price.count) characters)" : price
+            return .rejectedPrice("\(row) (SKU \(sku), \(match.service) \(match.item) in \(region)): "
+                + "price '\(shown)' USD per \(awsUnit) \(problem); skipped")
+        }
         let begin = beginRange.isEmpty ? 0 : Money.parse(beginRange)
-        guard let begin else { return false }
+        guard let usd = published, let begin else { return .unusableUnit }
         pending.append(Pending(region: region, match: match, unit: conversion.unit, beginRange: begin,
                                usd: usd * conversion.factor, effectiveDate: String(effectiveDate.prefix(10)),
                                sku: sku, rateCode: rateCode, description: description))
-        return true
+        return .added
     }
 
     /// The rates per region, and the keys that had conflicting prices.

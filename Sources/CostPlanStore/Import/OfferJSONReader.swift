@@ -199,11 +199,11 @@ final class OfferJSONReader {
             }
         }
         for dimension in dimensions {
-            let added = collector.add(region: product.region, match: product.match, awsUnit: dimension.unit,
-                                      currency: dimension.currency, price: dimension.price, beginRange: dimension.begin,
-                                      effectiveDate: effectiveDate, sku: sku, rateCode: dimension.rateCode,
-                                      description: dimension.description)
-            if added { statistics.rowsUsed += 1 } else { statistics.rowsWithUnexpectedUnit += 1 }
+            statistics.count(collector.add(region: product.region, match: product.match, awsUnit: dimension.unit,
+                                           currency: dimension.currency, price: dimension.price, beginRange: dimension.begin,
+                                           effectiveDate: effectiveDate, sku: sku, rateCode: dimension.rateCode,
+                                           description: dimension.description,
+                                           row: "rate code \(dimension.rateCode)"))
         }
     }
 }
