@@ -39,6 +39,19 @@ import Testing
         try Self.golden.check(output.replacingOccurrences(of: TestRepository.catalog.snapshot.id, with: "SNAPSHOT"), "\(sample).estimate.txt")
     }
 
+    /// terracost example: a new stack in eu-west-1 (every resource created). Its diff is all
+    /// "added", with no region change from the empty before side (issue 14, item 7).
+    @Test func newStackDiff() throws {
+        let plan = try Self.read("terracost_example-plan.format-0.1")
+        let base = TerraformImport(plan, options: .init(side: .before)), head = TerraformImport(plan, options: .init(side: .after))
+        let diff = try PlanDiff.between(try base.plan(), try head.plan(), catalog: TestRepository.catalog)
+        let markdown = TerraformDiffNotes(head: head.report, base: base.report).markdown(diff, violations: [])
+        try Self.golden.check(markdown.replacingOccurrences(of: TestRepository.catalog.snapshot.id, with: "SNAPSHOT"),
+                              "terracost_example-plan.format-0.1.diff.md")
+        #expect(diff.environments.allSatisfy { $0.settingChanges.isEmpty })
+        #expect(!markdown.contains("us-east-1"))
+    }
+
     @Test func sampleFacts() throws {
         // infracost: a real update t3.micro → t3.small of the one targeted instance.
         let target = try Self.read("infracost_plan-with-target.format-0.2")
