@@ -124,6 +124,21 @@ import Testing
     }
 
     @Test(arguments: [
+        // A hand-written rds component: monthly at us-east-1 rates.
+        ("storage_gb: 10, storage_type: gp2, legacy_storage: true", "25.97"),        // 730 × $0.034 + 10 × $0.115 = 24.82 + 1.15
+        ("storage_gb: 20, storage_type: gp2, extended_support: {vcpus: 2, year: \"3\"}", "319.12"),
+                                                                                     // 24.82 + 20 × $0.115 + 2 × 730 × $0.20 = 24.82 + 2.30 + 292
+        ("storage_gb: 20, storage_type: gp2, multi_az: true, extended_support: {vcpus: 2, year: \"1-2\"}", "346.24"),
+                                                                                     // 730 × $0.068 + 20 × $0.23 + 2 × 2 × 730 × $0.10 = 49.64 + 4.60 + 292
+    ])
+    func handWrittenRDSFields(fields: String, monthly: String) throws {
+        let plan = try PlanParser.parse("version: 1\nname: p\nregion: us-east-1\nenvironments:\n  e:\n    components:\n"
+                                        + "      db: {type: rds, engine: mysql, instance_class: db.t3.small, \(fields)}\n", file: "p.yaml")
+        let estimate = try Estimator(catalog: TestRepository.catalog).estimate(plan)
+        #expect(estimate.environments[0].monthly.desired == Decimal(string: monthly))
+    }
+
+    @Test(arguments: [
         // (iops in the plan, storage_type, usage storage_type, expected storage_type, expected iops)
         (Decimal(0), nil, nil, "gp2", nil),            // iops 0 = unset: gp2, AWS's default
         (Decimal(-1), nil, nil, "gp2", nil),           // negative: unset

@@ -51,16 +51,20 @@ struct RDSDatabase: ComponentSpec {
             block.finish(what: "extended_support")
             if let vcpus, let year { extendedSupport = ExtendedSupport(vcpus: vcpus, year: year) }
         }
-        if !legacyStorage { validateStorage(f) }
+        validateStorage(f)
     }
 
-    /// io1 needs 100 GB and 1,000 IOPS at least; gp3 below 400 GB has a fixed 3,000 IOPS baseline;
-    /// gp2 has no provisioned IOPS (aws-specs §4.3–4.4).
+    /// io1 needs 100 GB and 1,000 IOPS at least (unless `legacy_storage`); gp3 below 400 GB has a
+    /// fixed 3,000 IOPS baseline; gp2 has no provisioned IOPS (aws-specs §4.3–4.4).
     private func validateStorage(_ f: FieldReader) {
         switch storageType {
         case "io1":
-            if storageGB < 100, f.has("storage_gb") { f.error(f.field("storage_gb")!, "io1 storage needs at least 100 GB") }
-            if (iops ?? 0) < 1000 { f.has("iops") ? f.error(f.field("iops")!, "io1 needs at least 1,000 IOPS") : f.missing("iops", hint: "io1 storage is priced on its provisioned IOPS (1,000 or more)") }
+            if storageGB < 100, f.has("storage_gb"), !legacyStorage { f.error(f.field("storage_gb")!, "io1 storage needs at least 100 GB") }
+            if !f.has("iops") {
+                f.missing("iops", hint: "io1 storage is priced on its provisioned IOPS (1,000 or more)")
+            } else if (iops ?? 0) < 1000, !legacyStorage {
+                f.error(f.field("iops")!, "io1 needs at least 1,000 IOPS")
+            }
         case "gp3":
             if let iops, iops > 3000, storageGB < 400 {
                 f.error(f.field("iops")!, "gp3 below 400 GB has a fixed baseline of 3,000 IOPS",
