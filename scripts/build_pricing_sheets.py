@@ -4,11 +4,13 @@ reference rates.
 
 Usage (from anywhere):
 
-    python3 scripts/build_pricing_sheets.py [RATES_CSV] [--out DIR] [--check]
+    python3 scripts/build_pricing_sheets.py [RATES_CSV] [--rates-dir DIR] [--out DIR] [--check]
 
 RATES_CSV defaults to ../shared/reference/aws-rates.csv relative to the
-repository root; DIR defaults to <repo>/pricing.  --check only validates the
-sheets already in DIR (no writing).
+repository root, --rates-dir to ../shared/reference/rates; --out defaults to
+<repo>/pricing.  --check only validates the sheets already in DIR (no writing).
+The reference tables are read in place, not copied into the repository: the
+generated sheets are committed, so nothing at run time needs ../shared.
 
 The sheet format and the item keys/units are specified in docs/rate-sheets.md.
 Every output row comes from exactly one of:
@@ -16,6 +18,10 @@ Every output row comes from exactly one of:
   1. a row of aws-rates.csv, translated through MAPPING (explicit table below);
   2. EXTRA_ROWS: rates taken from aws-specs.md tier tables, from the notes of an
      aws-rates.csv row, or found by research (each with its own source);
+  2b. the broad reference tables in ../shared/reference/rates/ (EC2 on-demand
+     Linux, RDS Single-AZ 2022, ElastiCache 2025) and the per-region Fargate /
+     RDS storage research rows -- see pricing_reference_tables.py for the
+     merge policy; every value conflict is listed in docs/rate-conflicts.md;
   3. a derivation (DERIVATIONS below).  A derived row's source starts with
      "derived from " and says from what and why.  Derivations are only made
      where AWS prices the item identically everywhere, or where the rule is a
@@ -37,14 +43,30 @@ import re
 import sys
 from decimal import Decimal
 
+import pricing_reference_tables as reftables
+
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_RATES = os.path.join(REPO_ROOT, "..", "shared", "reference", "aws-rates.csv")
 DEFAULT_OUT = os.path.join(REPO_ROOT, "pricing")
+DEFAULT_RATES_DIR = reftables.default_rates_dir(REPO_ROOT)
+DEFAULT_CONFLICTS = os.path.join(REPO_ROOT, "docs", "rate-conflicts.md")
 
 COMPILATION_DATE = "2026-11-20"  # date the reference file aws-rates.csv was compiled
 FALLBACK_NOTE = "effective date = reference compilation date"
 HEADER = ["region", "item", "unit", "tier_from", "usd", "effective_date", "source", "notes"]
-REGIONS = ["us-east-1", "us-west-2", "eu-west-1", "ap-south-1"]
+REGIONS = ["us-east-1", "us-west-2", "eu-west-1", "ap-south-1"]  # aws-rates.csv regions (its derivations)
+# Every region a plan may name (Sources/CostPlan/Plan/AWSRegion.swift, same list).
+PLAN_REGIONS = [
+    "us-east-1", "us-east-2", "us-west-1", "us-west-2",
+    "af-south-1", "ap-east-1", "ap-east-2", "ap-south-1", "ap-south-2",
+    "ap-northeast-1", "ap-northeast-2", "ap-northeast-3",
+    "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-7",
+    "ca-central-1", "ca-west-1",
+    "eu-central-1", "eu-central-2", "eu-west-1", "eu-west-2", "eu-west-3",
+    "eu-north-1", "eu-south-1", "eu-south-2",
+    "il-central-1", "me-central-1", "me-south-1", "mx-central-1", "sa-east-1",
+    "us-gov-east-1", "us-gov-west-1",
+]
 GLOBAL_SERVICES = {"AmazonCloudFront", "AmazonRoute53", "AWSCodePipeline", "awskms"}
 
 # ---------------------------------------------------------------------------
@@ -56,7 +78,7 @@ CANONICAL = [
     ("AmazonECS", r"fargate/(x86_64|arm64)/vcpu", "vCPU-hour", None),
     ("AmazonECS", r"fargate/(x86_64|arm64)/memory", "GB-hour", None),
     ("AmazonECS", r"fargate/ephemeral-storage", "GB-hour", None),
-    ("AmazonEC2", r"instance/[a-z0-9]+\.[a-z0-9]+", "hour", None),
+    ("AmazonEC2", r"instance/[a-z0-9]+\.[a-z0-9-]+", "hour", None),
     ("AmazonEC2", r"nat-gateway/hours", "hour", None),
     ("AmazonEC2", r"nat-gateway/data-processed", "GB", None),
     ("AmazonEC2", r"ebs/(gp3|gp2|io1|st1|sc1)/storage", "GB-month", None),
@@ -242,6 +264,15 @@ MAPPING_PATTERNS = [
     (r"EC2", r"([a-z0-9]+\.[a-z0-9]+) Linux on-demand",
      lambda s, m: [T("AmazonEC2", "instance/%s" % m.group(1), "hour")]),
 ]
+
+# Rows of aws-rates.csv rejected for one region: (service, region, item) -> reason.
+REJECTED = {
+    ("ECS Fargate", "ap-south-1", "Linux/ARM (Graviton) per vCPU-hour"):
+        "billed unit price (cost/quantity of a bill line), not a list price; about 30% below the list-price "
+        "pattern (ARM = 0.8 x x86 0.04256 would be ~0.034); no list-price source found (issue #12)",
+    ("ECS Fargate", "ap-south-1", "Linux/ARM (Graviton) per GB-hour"):
+        "derived from a billing fixture (10.59/4053), conf=low, same ~30% gap; no list-price source found (issue #12)",
+}
 
 # Rows of aws-rates.csv that the engine does not use (skipped on purpose):
 SKIPPED = {
@@ -484,11 +515,12 @@ def conf_of(notes):
 
 
 class Row:
-    __slots__ = ("svc", "region", "item", "unit", "tier", "usd", "source", "notes", "kind", "dkind")
+    __slots__ = ("svc", "region", "item", "unit", "tier", "usd", "source", "notes", "kind", "dkind", "date")
 
-    def __init__(self, svc, region, item, unit, tier, usd, source, notes, kind, dkind=""):
+    def __init__(self, svc, region, item, unit, tier, usd, source, notes, kind, dkind="", date=None):
         self.svc, self.region, self.item, self.unit, self.tier = svc, region, item, unit, tier
         self.usd, self.source, self.notes, self.kind, self.dkind = Decimal(usd), source, notes, kind, dkind
+        self.date = date  # explicit effective date; None = taken from the dates in source/notes
 
     @property
     def key(self):
@@ -537,7 +569,7 @@ def load_csv(path, cat):
     with open(path, newline="", encoding="utf-8") as fh:
         for n, r in enumerate(csv.DictReader(fh), start=2):
             service, region, item = r["service"].strip(), r["region"].strip(), r["item"].strip()
-            if (service, item) in SKIPPED:
+            if (service, item) in SKIPPED or (service, region, item) in REJECTED:
                 skipped += 1
                 continue
             targets = map_row(service, item)
@@ -549,7 +581,7 @@ def load_csv(path, cat):
             if region == "all (us-east-1 tested)":
                 region = "global"
                 notes += "; aws-rates.csv region is \"all (us-east-1 tested)\": stored as global (KMS prices keys and requests the same in every commercial region)"
-            if region not in REGIONS and region != "global":
+            if region not in PLAN_REGIONS and region != "global":
                 cat.errors.append("line %d: unexpected region %r" % (n, region))
                 continue
             for svc, key, unit, tier in targets:
@@ -582,12 +614,71 @@ def rewrite_csv_derived(cat):
 
 
 # ---------------------------------------------------------------------------
+# step 2b: the broad reference tables and the per-region research rows
+# ---------------------------------------------------------------------------
+def merge_reference(cat, rows, kind, label, conflicts):
+    """Adds (svc, region, item, unit, usd, source, notes, date) rows under the merge policy of
+    pricing_reference_tables.py; records every value difference in `conflicts`.
+    Returns (added, replaced, kept) counts."""
+    added = replaced = kept = 0
+    for svc, region, item, unit, usd, source, notes, date in rows:
+        if cat_unit(svc, item) != unit:
+            cat.errors.append("%s %s %s: unit %s, expected %s" % (label, region, item, unit, cat_unit(svc, item)))
+            continue
+        new = Row(svc, region, item, unit, "", usd, source, notes, kind, "", date)
+        old = cat.get(svc, region, item)
+        if old is None:
+            cat.rows[new.key] = new
+            added += 1
+            continue
+        superseded = old.kind == "derived" or old.source in reftables.SUPERSEDED_SOURCES or any(
+            old.source.startswith(s + " ") for s in reftables.SUPERSEDED_SOURCES)
+        if old.usd != new.usd:
+            conflicts.append((svc, region, item, old.usd, old.kind, old.source, new.usd, label,
+                              "reference row used" if superseded else "existing row kept"))
+        if superseded:
+            if old.usd != new.usd:
+                new.notes += "; replaces %s %s (%s)" % ("derived" if old.kind == "derived" else "older-build",
+                                                       dec_str(old.usd), reftables.short(old.source, 60))
+            cat.rows[new.key] = new
+            replaced += 1
+        else:
+            if old.usd != new.usd:
+                old.notes += "; CONFLICT: %s states %s (docs/rate-conflicts.md)" % (label, dec_str(new.usd))
+            else:
+                old.notes += "; agrees with %s" % label
+            kept += 1
+    return added, replaced, kept
+
+
+def write_conflicts(conflicts, path):
+    lines = ["# Rate conflicts found while building the sheets",
+             "",
+             "Generated by `scripts/build_pricing_sheets.py` (do not edit). Every (service, region, item) where",
+             "an existing sheet row and a reference table (`../shared/reference/rates/`) or research row state",
+             "different prices, and which one the sheets use (policy: `scripts/pricing_reference_tables.py`,",
+             "explained in `docs/rate-sources.md`).",
+             "",
+             "| service | region | item | existing | existing source | reference | reference table | used |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for svc, region, item, old, kind, source, new, label, used in sorted(conflicts):
+        lines.append("| %s | %s | `%s` | %s%s | %s | %s | %s | %s |" % (
+            svc, region, item, dec_str(old), " (derived)" if kind == "derived" else "",
+            reftables.short(source, 70).replace("|", "/"), dec_str(new), label, used))
+    lines.append("")
+    lines.append("%d conflicts." % len(conflicts))
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(lines) + "\n")
+
+
+# ---------------------------------------------------------------------------
 # step 3: derivations
 # ---------------------------------------------------------------------------
-def derive(cat, svc, region, item, tier, usd, source, notes, dkind):
+def derive(cat, svc, region, item, tier, usd, source, notes, dkind, date=None):
+    """Adds a derived row; `date` is the base row's explicit effective date, if it has one."""
     if not source.startswith("derived from "):
         raise AssertionError("derived source must start with 'derived from '")
-    cat.add(Row(svc, region, item, cat_unit(svc, item), tier, usd, source, notes, "derived", dkind))
+    cat.add(Row(svc, region, item, cat_unit(svc, item), tier, usd, source, notes, "derived", dkind, date))
 
 
 def cat_unit(svc, item):
@@ -645,36 +736,61 @@ def derivations(cat):
 
     # (b) RDS Multi-AZ instance = 2 x Single-AZ where no sourced Multi-AZ row exists
     for row in list(R.values()):
-        m = re.fullmatch(r"instance/(postgres|mysql)/(db\.[a-z0-9.]+)/single-az", row.item)
+        m = re.fullmatch(r"instance/(postgres|mysql|mariadb)/(db\.[a-z0-9.]+)/single-az", row.item)
         if row.svc != "AmazonRDS" or not m:
             continue
         multi = "instance/%s/%s/multi-az" % m.groups()
         if cat.has("AmazonRDS", row.region, multi):
             continue
+        mysql_multi = cat.get("AmazonRDS", row.region, "instance/mysql/%s/multi-az" % m.group(2))
+        if m.group(1) == "mariadb" and mysql_multi is not None and mysql_multi.kind != "derived":
+            continue  # (c) below: MariaDB = the published MySQL Multi-AZ rate, better than 2 x Single-AZ
         derive(cat, "AmazonRDS", row.region, multi, "", row.usd * 2,
-               "derived from 2 x the Single-AZ rate for the same engine/class/region (aws-specs.md §4.5 [R12],[R4]: "
-               "the published Multi-AZ instance rate is 2x Single-AZ; primary and standby both billed); "
+               "derived from 2 x the Single-AZ rate for the same engine/class/region (aws-specs.md §4.5 [R12],[R4]); "
                "Single-AZ source: %s" % row.source,
-               "2 x %s; sourced Multi-AZ rows for db.t4g.small MySQL and db.t4g.medium PostgreSQL (us-east-1) are not "
-               "exactly 2x (AWS rounds to 3 decimals), so a derived rate may differ from the published one by ~$0.001/h; "
-               "conf=%s (derived)" % (dec_str(row.usd), short_conf(row)),
-               "RDS Multi-AZ instance = 2x Single-AZ")
+               "2 x %s; may differ from the published Multi-AZ rate by +/-$0.001/h (AWS rounds to 3 decimals; "
+               "docs/rate-sources.md); conf=%s (derived)" % (dec_str(row.usd), short_conf(row)),
+               "RDS Multi-AZ instance = 2x Single-AZ", row.date)
 
     # (c) RDS MariaDB = RDS MySQL (same class, deployment, region)
     for row in list(R.values()):
         m = re.fullmatch(r"instance/mysql/(db\.[a-z0-9.]+)/(single-az|multi-az)", row.item)
-        if row.svc != "AmazonRDS" or not m:
+        if row.svc != "AmazonRDS" or not m or cat.has("AmazonRDS", row.region, "instance/mariadb/%s/%s" % m.groups()):
             continue
+        if reftables.SRC_RDS in row.source:
+            continue  # the reference table lists MariaDB where AWS offers it: a missing row is not a gap to fill
         derive(cat, "AmazonRDS", row.region, "instance/mariadb/%s/%s" % m.groups(), "", row.usd,
                "derived from the RDS for MySQL rate for the same class/deployment/region (AWS prices RDS for MariaDB "
                "on-demand instances identically to RDS for MySQL); MySQL source: %s" % row.source,
                "equals MySQL %s; MariaDB = MySQL holds across the RDS on-demand price list (confident, not re-checked row "
                "by row); conf=%s (derived)" % (dec_str(row.usd), short_conf(row)),
-               "RDS MariaDB = MySQL")
+               "RDS MariaDB = MySQL", row.date)
+
+    # (c2) RDS gp3 storage = gp2 storage, ap-south-1 only: gp3 is the plan default and no sourced
+    # ap-south-1 gp3 rate was found; the sourced gp2 Multi-AZ rate is.  RDS prices gp3 and gp2
+    # storage alike in every region where both are sourced (checked here, fails otherwise).
+    pairs = [(r, d) for r in PLAN_REGIONS for d in ("single-az", "multi-az")
+             if cat.has("AmazonRDS", r, "storage/gp2/" + d) and cat.has("AmazonRDS", r, "storage/gp3/" + d)
+             and cat.get("AmazonRDS", r, "storage/gp2/" + d).kind != "derived"
+             and cat.get("AmazonRDS", r, "storage/gp3/" + d).kind != "derived"]
+    differ = [p for p in pairs if cat.get("AmazonRDS", p[0], "storage/gp2/" + p[1]).usd
+              != cat.get("AmazonRDS", p[0], "storage/gp3/" + p[1]).usd]
+    if differ or not pairs:
+        cat.errors.append("RDS gp3 = gp2 storage rule does not hold for %s (pairs %s)" % (differ, pairs))
+    gp2 = cat.get("AmazonRDS", "ap-south-1", "storage/gp2/multi-az")
+    if gp2 is not None and not cat.has("AmazonRDS", "ap-south-1", "storage/gp3/multi-az"):
+        evidence = ", ".join("%s %s %s" % (r, d, dec_str(cat.get("AmazonRDS", r, "storage/gp2/" + d).usd)) for r, d in pairs)
+        derive(cat, "AmazonRDS", "ap-south-1", "storage/gp3/multi-az", "", gp2.usd,
+               "derived from the ap-south-1 RDS gp2 Multi-AZ storage rate (%s): RDS prices gp3 storage per GB-month "
+               "the same as gp2 (https://directeam.io/blog/rds-storage-types-which-one-should-i-choose/ \"They are the "
+               "same price!\"; blog.thebescloud.com eu-west-1 table gp2 $0.127 = gp3 $0.127)" % gp2.source,
+               "equals gp2 %s; gp3 = gp2 in every sourced pair (%s); no directly sourced ap-south-1 gp3 rate was found "
+               "in the search corpora; conf=med (derived)" % (dec_str(gp2.usd), evidence),
+               "RDS gp3 storage = gp2 (ap-south-1)")
 
     # (d) RDS storage and gp3/io1 IOPS: Multi-AZ = 2 x Single-AZ (storage billed for primary and standby)
     for kind in ("storage/gp2", "storage/gp3", "storage/io1", "iops/gp3", "iops/io1"):
-        for region in REGIONS:
+        for region in PLAN_REGIONS:
             single = cat.get("AmazonRDS", region, kind + "/single-az")
             multi = cat.get("AmazonRDS", region, kind + "/multi-az")
             what = "storage" if kind.startswith("storage") else "provisioned IOPS"
@@ -683,13 +799,13 @@ def derivations(cat):
                        "derived from 2 x the Single-AZ %s rate (aws-specs.md §4.5 [R4]: Multi-AZ %s is billed for both "
                        "the primary and the standby copy); Single-AZ source: %s" % (kind, what, single.source),
                        "2 x %s; conf=%s (derived)" % (dec_str(single.usd), short_conf(single)),
-                       "RDS storage/IOPS Multi-AZ = 2x Single-AZ")
+                       "RDS storage/IOPS Multi-AZ = 2x Single-AZ", single.date)
             elif multi is not None and single is None:
                 derive(cat, "AmazonRDS", region, kind + "/single-az", "", multi.usd / 2,
                        "derived from the Multi-AZ %s rate / 2 (aws-specs.md §4.5 [R4]: Multi-AZ %s is billed for both "
                        "the primary and the standby copy, i.e. 2x Single-AZ); Multi-AZ source: %s" % (kind, what, multi.source),
                        "%s / 2; conf=%s (derived)" % (dec_str(multi.usd), short_conf(multi)),
-                       "RDS storage/IOPS Single-AZ = Multi-AZ / 2")
+                       "RDS storage/IOPS Single-AZ = Multi-AZ / 2", multi.date)
 
     # (e) ElastiCache: memcached = Redis OSS; Valkey = 0.8 x Redis OSS (node-based)
     for row in list(R.values()):
@@ -697,20 +813,22 @@ def derivations(cat):
         if row.svc != "AmazonElastiCache" or not m:
             continue
         node = m.group(1)
+        if reftables.SRC_CACHE in row.source:
+            continue  # the 2025 table lists every engine a node offers (e.g. no Memcached on data-tiering r6gd)
         if not cat.has("AmazonElastiCache", row.region, "node/memcached/" + node):
             derive(cat, "AmazonElastiCache", row.region, "node/memcached/" + node, "", row.usd,
                    "derived from the Redis OSS node rate for the same node type/region (ElastiCache node-based on-demand "
                    "pricing is the same for Memcached and Redis OSS; the ec2instances.info rows in aws-rates.csv note "
                    "\"Redis==Memcached rows agree\"); Redis OSS source: %s" % row.source,
                    "equals Redis OSS %s; conf=%s (derived)" % (dec_str(row.usd), short_conf(row)),
-                   "ElastiCache Memcached = Redis OSS")
-        if node.startswith("cache.m4."):
-            continue  # previous generation; Valkey node availability not established
+                   "ElastiCache Memcached = Redis OSS", row.date)
+        if node.startswith("cache.m4.") or cat.has("AmazonElastiCache", row.region, "node/valkey/" + node):
+            continue  # m4: previous generation, Valkey node availability not established
         derive(cat, "AmazonElastiCache", row.region, "node/valkey/" + node, "", row.usd * Decimal("0.8"),
                "derived from 0.8 x the Redis OSS node rate for the same node type/region (aws-specs.md §6.2 [C5]: "
                "node-based Valkey is priced 20%% lower than Redis OSS); Redis OSS source: %s" % row.source,
                "0.8 x %s, exact; conf=%s (derived)" % (dec_str(row.usd), short_conf(row)),
-               "ElastiCache Valkey = 0.8x Redis OSS")
+               "ElastiCache Valkey = 0.8x Redis OSS", row.date)
 
     # (f) NAT data processed per GB = the region's NAT hourly rate (us-west-2)
     nat_pairs = [(r, cat.get("AmazonEC2", r, "nat-gateway/hours"), cat.get("AmazonEC2", r, "nat-gateway/data-processed"))
@@ -779,7 +897,7 @@ def finalize(cat):
     for row in cat.rows.values():
         if row.kind == "derived" and not row.source.startswith("derived from "):
             cat.errors.append("derived row %s lacks 'derived from' source" % (row.key,))
-        date, fallback = effective_date(row.source, row.notes)
+        date, fallback = (row.date, False) if row.date else effective_date(row.source, row.notes)
         notes = row.notes
         if fallback and FALLBACK_NOTE not in notes:
             notes = (notes + "; " if notes else "") + FALLBACK_NOTE
@@ -834,8 +952,8 @@ def validate(sheets):
                 errs.append("%s: empty source" % where)
             if svc in GLOBAL_SERVICES and r["region"] != "global":
                 errs.append("%s: %s rows must be global" % (where, svc))
-            if svc not in GLOBAL_SERVICES and r["region"] not in REGIONS:
-                errs.append("%s: region must be one of %s" % (where, REGIONS))
+            if svc not in GLOBAL_SERVICES and r["region"] not in PLAN_REGIONS:
+                errs.append("%s: region %r is not a plan region (AWSRegion.all)" % (where, r["region"]))
         for (region, item), ts in tier_groups.items():
             if "0" not in ts:
                 errs.append("%s.csv %s/%s: tiered item without a tier starting at 0" % (svc, region, item))
@@ -870,6 +988,9 @@ def read_sheets(out_dir):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("rates_csv", nargs="?", default=DEFAULT_RATES)
+    ap.add_argument("--rates-dir", default=DEFAULT_RATES_DIR,
+                    help="folder of the reference tables (ec2-ondemand.csv, rds-ondemand-2022.csv, elasticache-ondemand-2025.csv)")
+    ap.add_argument("--conflicts", default=DEFAULT_CONFLICTS, help="where to write the conflicts list (markdown)")
     ap.add_argument("--out", default=DEFAULT_OUT)
     ap.add_argument("--check", action="store_true", help="validate existing sheets only")
     args = ap.parse_args(argv)
@@ -887,6 +1008,15 @@ def main(argv=None):
     for svc, region, item, unit, tier, usd, source, notes, kind in EXTRA_ROWS:
         cat.add(Row(svc, region, item, unit, tier, usd, source, notes, kind))
     add_terraform_rows(cat)
+    conflicts, merged, ref_skipped = [], [], reftables.Skipped()
+    plan_regions = set(PLAN_REGIONS)
+    for label, rows in (
+            ("research (Fargate/RDS storage)", reftables.research_rows()),
+            ("rates/ec2-ondemand.csv", reftables.ec2_rows(args.rates_dir, plan_regions, ref_skipped)),
+            ("rates/rds-ondemand-2022.csv", reftables.rds_rows(args.rates_dir, plan_regions, ref_skipped)),
+            ("rates/elasticache-ondemand-2025.csv", reftables.cache_rows(args.rates_dir, plan_regions, ref_skipped))):
+        merged.append((label, len(rows)) + merge_reference(cat, rows, "reference" if label.startswith("rates/") else "research",
+                                                           label, conflicts))
     derivations(cat)
     sheets = finalize(cat)
     errs = cat.errors + validate(sheets)
@@ -895,6 +1025,7 @@ def main(argv=None):
             print("ERROR:", e, file=sys.stderr)
         return 1
     write(sheets, args.out)
+    write_conflicts(conflicts, args.conflicts)
     # re-read what was written and validate again (round trip through the csv module)
     errs = validate(read_sheets(args.out))
     for e in errs:
@@ -904,7 +1035,12 @@ def main(argv=None):
     for row in cat.rows.values():
         k = row.dkind if row.kind == "derived" else row.kind
         kinds[k] = kinds.get(k, 0) + 1
-    print("aws-rates.csv rows used: %d, skipped: %d" % (used, skipped))
+    print("aws-rates.csv rows used: %d, skipped or rejected: %d" % (used, skipped))
+    for label, n, added, replaced, kept in merged:
+        print("%s: %d rows -> %d added, %d replaced an existing row, %d existing rows kept" % (label, n, added, replaced, kept))
+    for reason, n in sorted(ref_skipped.counts.items()):
+        print("  not used: %-70s %5d" % (reason, n))
+    print("conflicts: %d (%s)" % (len(conflicts), os.path.relpath(args.conflicts, REPO_ROOT)))
     for svc, rows in sorted(sheets.items()):
         print("  %-20s %4d rows" % (svc + ".csv", len(rows)))
     print("  total %d rows" % sum(len(r) for r in sheets.values()))

@@ -52,19 +52,23 @@ public struct CatalogLoader: Sendable {
 
     private func loadDatabase() throws -> InMemoryPriceCatalog {
         let files = try sheetFiles()
-        var contents: [(file: URL, text: String)] = []
+        var contents: [(file: URL, data: Data)] = []
         for file in files {
-            guard let data = try? Data(contentsOf: file), let text = String(data: data, encoding: .utf8) else {
-                throw Error(description: "\(file.path): error: cannot read the rate sheet as UTF-8 text")
+            guard let data = try? Data(contentsOf: file) else {
+                throw Error(description: "\(file.path): error: cannot read the rate sheet")
             }
-            contents.append((file, text))
+            contents.append((file, data))
         }
-        let fingerprint = Self.fingerprint(contents.map { ($0.file.lastPathComponent, $0.text) })
+        // The unchanged case (every estimate) only hashes bytes; text is decoded and parsed on a rebuild.
+        let fingerprint = Self.fingerprint(bytes: contents.map { ($0.file.lastPathComponent, $0.data) })
         try prepareFolder()
         let database = try PricingDatabase.open(path: databasePath)
         if try database.fingerprint() != fingerprint {
-            let sheets = try contents.map { file, text in
-                try RateSheet.parse(text, service: file.deletingPathExtension().lastPathComponent, file: file.path)
+            let sheets = try contents.map { file, data in
+                guard let text = String(data: data, encoding: .utf8) else {
+                    throw Error(description: "\(file.path): error: cannot read the rate sheet as UTF-8 text")
+                }
+                return try RateSheet.parse(text, service: file.deletingPathExtension().lastPathComponent, file: file.path)
             }
             try database.replaceAll(with: sheets, fingerprint: fingerprint,
                                     origin: "\(pricingDirectory.lastPathComponent)/ (\(sheets.count) sheets)")
@@ -93,11 +97,20 @@ public struct CatalogLoader: Sendable {
 
     /// FNV-1a 64-bit over names and contents: cheap, stable, enough to notice any edit.
     static func fingerprint(_ files: [(name: String, text: String)]) -> String {
+        fingerprint(bytes: files.map { ($0.name, Data($0.text.utf8)) })
+    }
+
+    /// The same FNV-1a hash over raw file bytes (equal to the text form for UTF-8 content).
+    static func fingerprint(bytes files: [(name: String, data: Data)]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for (name, text) in files {
-            for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        func add(_ buffer: UnsafeRawBufferPointer) {
+            for byte in buffer { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        }
+        for (name, data) in files {
+            var name = name
+            name.withUTF8 { add(UnsafeRawBufferPointer($0)) }
             hash = (hash ^ 0) &* 0x100_0000_01b3
-            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            data.withUnsafeBytes(add)
         }
         return String(hash, radix: 16).leftPadded(to: 16)
     }

@@ -92,7 +92,7 @@ public struct PricingDatabase: Sendable {
     /// offer files replace the sheet rates of the same key (see `PricingDatabase+Imports`).
     public func snapshot() throws -> InMemoryPriceCatalog {
         try writer.read { db in
-            let sheetRates = try RateRecord.fetchAll(db).map { try $0.rate() }
+            let sheetRates = try Self.fetchSheetRates(db)
             let state = try CatalogStateRecord.fetchOne(db)
             let imports = try ImportedOfferRecord.order(Column("offerCode"), Column("region")).fetchAll(db)
             let imported = imports.isEmpty ? [] : try ImportedRateRecord.fetchAll(db).map { try $0.rate() }
@@ -105,6 +105,22 @@ public struct PricingDatabase: Sendable {
                 rateCount: rates.count, latestEffectiveDate: rates.map(\.effectiveDate).max() ?? "")
             return InMemoryPriceCatalog(rates: rates, snapshot: snapshot)
         }
+    }
+
+    /// Every sheet rate, read column by column (the snapshot of every estimate: ~21,000 rows, so no
+    /// per-row Codable decoding).
+    private static func fetchSheetRates(_ db: Database) throws -> [Rate] {
+        var rates: [Rate] = []
+        rates.reserveCapacity(try RateRecord.fetchCount(db))
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT service, region, item, unit, tierFrom, usd, effectiveDate, source, notes FROM \(RateRecord.databaseTableName)
+            """)
+        while let row = try rows.next() {
+            let record = SheetRateRow(service: row[0], region: row[1], item: row[2], unit: row[3], tierFrom: row[4],
+                                      usd: row[5], effectiveDate: row[6], source: row[7], notes: row[8])
+            rates.append(try record.rate())
+        }
+        return rates
     }
 
     /// The rates stored under one key, ordered by tier (a direct SQL lookup; imported rates first).
@@ -120,4 +136,17 @@ public struct PricingDatabase: Sendable {
             return rates.sorted { ($0.tierFrom ?? 0) < ($1.tierFrom ?? 0) }
         }
     }
+}
+
+/// The columns of one `rate` row, read by position for the snapshot.
+private struct SheetRateRow: StoredRate {
+    var service: String
+    var region: String
+    var item: String
+    var unit: String
+    var tierFrom: String?
+    var usd: String
+    var effectiveDate: String
+    var source: String
+    var notes: String
 }

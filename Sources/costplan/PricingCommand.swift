@@ -13,27 +13,46 @@ struct PricingCommand: ParsableCommand {
 
     struct Info: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show what the catalog holds: rates per service and region, derived rates, sources (sheets, imported AWS offers), snapshot.")
+            abstract: "Show what the catalog holds: rates per service and region, derived rates, sources (sheets, imported AWS offers), snapshot.",
+            discussion: """
+            Without --region: one line per service (regions, rates, derived rates), then the sources. \
+            With --region: what that region covers, per service and item group, and the `pricing fetch` \
+            command for each offer service the region has no rate for.
+            """)
+
+        @Option(help: ArgumentHelp("Show one region's coverage (services × rates), e.g. eu-central-1.", valueName: "region"))
+        var region: String?
 
         @OptionGroup var catalog: CatalogOptions
+
+        func validate() throws {
+            if let region, !AWSRegion.isKnown(region), region != "global" {
+                throw ValidationError("--region \(region): not an AWS region code (e.g. us-east-1)")
+            }
+        }
 
         func run() throws {
             let loaded = try catalog.load()
             let rates = loaded.allRates
+            if let region {
+                Output.write(RegionCoverageReport.render(region: region, rates: rates))
+                return
+            }
             var table = TextTable(leftAligned: 1)
-            let regions = Array(Set(rates.map(\.key.region))).sorted()
-            table.add(["SERVICE"] + regions + ["DERIVED"])
+            table.add(["SERVICE", "REGIONS", "RATES", "DERIVED"])
             table.rule()
             for service in Array(Set(rates.map(\.key.service))).sorted() {
                 let of = rates.filter { $0.key.service == service }
-                table.add([service] + regions.map { r in
-                    let n = of.filter { $0.key.region == r }.count
-                    return n == 0 ? "·" : "\(n)"
-                } + ["\(of.filter(\.isDerived).count)"])
+                let regions = Set(of.map(\.key.region))
+                table.add([service, regions == ["global"] ? "global" : "\(regions.count)", "\(of.count)",
+                           "\(of.filter(\.isDerived).count)"])
             }
+            let regions = Set(rates.map(\.key.region)).subtracting(["global"]).sorted()
             let s = loaded.snapshot
             Output.write("Snapshot \(s.id): \(s.rateCount) rates from \(s.origin), newest effective date \(s.latestEffectiveDate)\n"
                 + "Catalog file: \(catalog.loader.databasePath)\n\n" + table.rendered() + "\n"
+                + "\nRegions with rates (\(regions.count)): \(regions.joined(separator: " "))\n"
+                + "What one region covers: costplan pricing info --region <region>\n"
                 + PricingSourcesReport.render(try catalog.loader.sources()))
         }
     }

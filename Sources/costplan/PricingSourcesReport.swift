@@ -13,7 +13,8 @@ enum PricingSourcesReport {
         table.rule()
         for service in Set(sources.sheetRates.map(\.key.service)).sorted() {
             let rates = sources.sheetRates.filter { $0.key.service == service }
-            table.add(["sheet \(service).csv", service, Set(rates.map(\.key.region)).sorted().joined(separator: " "), "sheet",
+            let regions = Set(rates.map(\.key.region)).sorted()
+            table.add(["sheet \(service).csv", service, regions.count > 4 ? "\(regions.count) regions" : regions.joined(separator: " "), "sheet",
                        "\(rates.count)", "", ""])
         }
         for offer in sources.offers {

@@ -26,7 +26,7 @@ struct PricingImportCommandTests {
         let info = try CLI.run(["pricing", "info"], catalogPath: catalog)
         #expect(info.status == 0, "\(info.stderr)")
         #expect(info.stdout.contains("Imported rates take precedence over the sheets for the same service, region and item:\n"))
-        #expect(info.stdout.contains("  AmazonEC2 us-east-1: 3 items from the import (3 override a sheet rate), 21 items still from the sheet\n"))
+        #expect(info.stdout.contains("  AmazonEC2 us-east-1: 3 items from the import (3 override a sheet rate), 257 items still from the sheet\n"))
         let offerLine = try #require(info.stdout.components(separatedBy: "\n").first { $0.hasPrefix("AmazonRDS_us-east-1.SYNTHETIC") })
         #expect(offerLine.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
             == ["AmazonRDS_us-east-1.SYNTHETIC.csv", "AmazonRDS", "us-east-1", "csv", "2", "20250101000000", "2025-01-01T00:00:00Z"])

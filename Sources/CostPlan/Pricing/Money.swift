@@ -29,8 +29,10 @@ public enum Money {
         guard parts.contains(where: { !$0.isEmpty }),
               parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
         else { return nil }
-        return Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX"))
+        return Decimal(string: trimmed, locale: posix)
     }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// The plain decimal string of `value` (no grouping, no exponent), e.g. `29.5504`.
     public static func plain(_ value: Decimal) -> String {
