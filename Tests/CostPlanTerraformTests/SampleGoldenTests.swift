@@ -95,12 +95,12 @@ struct TerraformUnpricedTests {
         let plan = try TerraformPlanReader.parse(try String(contentsOf: url, encoding: .utf8), file: "plan.json")
         let estimate = try Estimator(catalog: TestRepository.catalog).estimate(try TerraformImport(plan).plan())
         let items = estimate.environments.flatMap(\.unpriced)
-        // eu-west-3 has no EC2 rates: the t2.micro is not priced, named by its address
-        let item = try #require(items.first { $0.key.item == "instance/t2.micro" })
-        #expect(item.component == "instance.example" && item.address == "aws_instance.example")
+        // eu-west-3 has no EBS rates: the t2.micro's root volume is not priced, named by its address
+        let item = try #require(items.first { $0.key.item == "ebs/gp2/storage" })
+        #expect(item.component == "instance.example.root_block_device" && item.address == "aws_instance.example.root_block_device")
         #expect(item.fix == "costplan pricing fetch --service AmazonEC2 --region eu-west-3")
         let error = "\(try #require(EstimateError(incomplete: estimate)))"
-        #expect(error.contains("plan.json: error: aws_instance.example: no rate for AmazonEC2 'instance/t2.micro' in eu-west-3"))
+        #expect(error.contains("plan.json: error: aws_instance.example.root_block_device: no rate for AmazonEC2 'ebs/gp2/storage' in eu-west-3"))
         #expect(!error.contains("environments.default.components"))
     }
 }
