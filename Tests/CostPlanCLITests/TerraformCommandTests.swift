@@ -21,6 +21,30 @@ import Testing
         #expect(!json.stdout.contains(Self.secret))
     }
 
+    /// A PostgreSQL 11 database (past standard support since 2024-04-01, year 3 from 2026-04-01).
+    static let oldDatabase = #"""
+        {"format_version": "1.2", "terraform_version": "1.9.8", "resource_changes": [{"address": "aws_db_instance.old",
+          "mode": "managed", "type": "aws_db_instance", "name": "old", "provider_name": "registry.terraform.io/hashicorp/aws",
+          "change": {"actions": ["create"], "before": null, "after_unknown": {}, "after": {"engine": "postgres",
+          "engine_version": "11.22", "instance_class": "db.m5.large", "allocated_storage": 20, "storage_type": "gp2"}}}],
+          "configuration": {"provider_config": {"aws": {"name": "aws", "expressions": {"region": {"constant_value": "us-east-1"}}}},
+          "root_module": {}}}
+        """#
+
+    @Test func pricingDateChoosesTheExtendedSupportYear() throws {
+        let plan = try CLI.plan(Self.oldDatabase, name: "old.json")
+        // 2 vCPU × 730 h × $0.10 (year 1–2) = $146.00; × $0.20 (year 3) = $292.00.
+        let early = try CLI.run(["estimate", plan, "--details", "--pricing-date", "2025-01-01"])
+        #expect(early.status == 0, "\(early.stderr)")
+        #expect(early.stdout.contains("Extended Support (year 1-2, 1 × 2 vCPU)"))
+        #expect(early.stdout.contains("146.00"))
+        let late = try CLI.run(["estimate", plan, "--details", "--pricing-date", "2026-12-01"])
+        #expect(late.stdout.contains("Extended Support (year 3, 1 × 2 vCPU)") && late.stdout.contains("292.00"))
+        let bad = try CLI.run(["estimate", plan, "--pricing-date", "2026-13-01"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--pricing-date 2026-13-01: expected a day as YYYY-MM-DD"))
+    }
+
     @Test func validateMapsATerraformPlanAndTurnsStateAway() throws {
         let result = try CLI.run(["validate", Self.plan, "examples/cloudweave.yaml"])
         #expect(result.status == 0, "\(result.stderr)")

@@ -29,7 +29,7 @@ import Testing
         #expect(TerraformPlanReader.isTerraformJSON(wrapped))
         let parsed = try TerraformPlanReader.parse(wrapped, file: "wrapped.json")
         #expect(parsed.formatVersion == "1.2")
-        #expect(try TerraformImport(parsed).plan().environments[0].components.map(\.id) == ["instance.web"])
+        #expect(try TerraformImport(parsed).plan().environments[0].components.map(\.id) == ["instance.web", "instance.web.root_block_device"])
     }
 
     @Test func aCostplanPlanIsNotTakenForTerraform() {

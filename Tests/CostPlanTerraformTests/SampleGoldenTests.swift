@@ -39,6 +39,19 @@ import Testing
         try Self.golden.check(output.replacingOccurrences(of: TestRepository.catalog.snapshot.id, with: "SNAPSHOT"), "\(sample).estimate.txt")
     }
 
+    /// terracost example: a new stack in eu-west-1 (every resource created). Its diff is all
+    /// "added", with no region change from the empty before side (issue 14, item 7).
+    @Test func newStackDiff() throws {
+        let plan = try Self.read("terracost_example-plan.format-0.1")
+        let base = TerraformImport(plan, options: .init(side: .before)), head = TerraformImport(plan, options: .init(side: .after))
+        let diff = try PlanDiff.between(try base.plan(), try head.plan(), catalog: TestRepository.catalog)
+        let markdown = TerraformDiffNotes(head: head.report, base: base.report).markdown(diff, violations: [])
+        try Self.golden.check(markdown.replacingOccurrences(of: TestRepository.catalog.snapshot.id, with: "SNAPSHOT"),
+                              "terracost_example-plan.format-0.1.diff.md")
+        #expect(diff.environments.allSatisfy { $0.settingChanges.isEmpty })
+        #expect(!markdown.contains("us-east-1"))
+    }
+
     @Test func sampleFacts() throws {
         // infracost: a real update t3.micro → t3.small of the one targeted instance.
         let target = try Self.read("infracost_plan-with-target.format-0.2")
@@ -55,9 +68,12 @@ import Testing
         let regions = try example.plan().environments[0].components.map { "\($0.id)=\($0.region)" }
         #expect(regions.contains("instance.example=eu-west-3"))
         #expect(regions.contains("ec2.instance.front.0=eu-west-1"))
-        #expect(example.report.notPriced.map(\.type) == ["aws_elb"])
-        // Its database asks for 10 GB of gp2 storage, below RDS's 20 GB minimum: left out, with the reason.
-        #expect(example.report.unresolved.map(\.reason) == ["the mapped values are invalid: storage_gb: must be at least 20 GB, found 10"])
+        // Its classic load balancer is priced (clb), and its database's 10 GB of gp2 storage, below RDS's 20 GB
+        // minimum for new instances, is priced as stated with a note: nothing is left out.
+        #expect(example.report.notPriced.isEmpty && example.report.unresolved.isEmpty)
+        #expect(try example.settings("ec2.elb.front") != nil)
+        #expect(try example.settings("rds.db_instance.db")?["storage_gb"] == "10")
+        #expect(try example.settings("ec2.instance.front.0.root_block_device")?["storage_gb"] == "123")
     }
 
     @Test func importedPlanPricesLikeTheEstimate() throws {
@@ -79,12 +95,12 @@ struct TerraformUnpricedTests {
         let plan = try TerraformPlanReader.parse(try String(contentsOf: url, encoding: .utf8), file: "plan.json")
         let estimate = try Estimator(catalog: TestRepository.catalog).estimate(try TerraformImport(plan).plan())
         let items = estimate.environments.flatMap(\.unpriced)
-        // eu-west-3 has no EC2 rates: the t2.micro is not priced, named by its address
-        let item = try #require(items.first { $0.key.item == "instance/t2.micro" })
-        #expect(item.component == "instance.example" && item.address == "aws_instance.example")
+        // eu-west-3 has no EBS rates: the t2.micro's root volume is not priced, named by its address
+        let item = try #require(items.first { $0.key.item == "ebs/gp2/storage" })
+        #expect(item.component == "instance.example.root_block_device" && item.address == "aws_instance.example.root_block_device")
         #expect(item.fix == "costplan pricing fetch --service AmazonEC2 --region eu-west-3")
         let error = "\(try #require(EstimateError(incomplete: estimate)))"
-        #expect(error.contains("plan.json: error: aws_instance.example: no rate for AmazonEC2 'instance/t2.micro' in eu-west-3"))
+        #expect(error.contains("plan.json: error: aws_instance.example.root_block_device: no rate for AmazonEC2 'ebs/gp2/storage' in eu-west-3"))
         #expect(!error.contains("environments.default.components"))
     }
 }

@@ -43,7 +43,7 @@ struct AuroraCluster: ComponentSpec {
         }
         if serverless != nil, let _ = instanceClass {
             f.error(f.field("instance_class")!, "give either `instance_class` (provisioned) or `serverless_v2`, not both")
-        } else if serverless == nil, instanceClass == nil {
+        } else if serverless == nil, instanceClass == nil, instances.max > 0 {
             f.missing("instance_class", hint: "set `instance_class` (e.g. db.r6g.large) or a `serverless_v2: {min_acu, max_acu, average_acu}` block")
         }
     }

@@ -4,7 +4,7 @@ import Foundation
 public enum ComponentType: String, CaseIterable, Sendable, Codable {
     case fargate, ec2
     case natGateway = "nat_gateway"
-    case alb, nlb, rds, aurora, elasticache, s3, cloudfront
+    case alb, nlb, clb, rds, aurora, elasticache, s3, cloudfront
     case dataTransfer = "data_transfer"
     case ecr
     case cloudwatchLogs = "cloudwatch_logs"
@@ -20,6 +20,7 @@ public enum ComponentType: String, CaseIterable, Sendable, Codable {
         case .natGateway: NATGateway.self
         case .alb: LoadBalancer.ALB.self
         case .nlb: LoadBalancer.NLB.self
+        case .clb: LoadBalancer.Classic.self
         case .rds: RDSDatabase.self
         case .aurora: AuroraCluster.self
         case .elasticache: ElastiCacheCluster.self
@@ -49,7 +50,7 @@ public enum ComponentType: String, CaseIterable, Sendable, Codable {
         case .fargate: "Amazon Elastic Container Service"
         case .ec2, .ebs: "Amazon Elastic Compute Cloud"
         case .natGateway: "Amazon Virtual Private Cloud"
-        case .alb, .nlb: "Elastic Load Balancing"
+        case .alb, .nlb, .clb: "Elastic Load Balancing"
         case .rds, .aurora: "Amazon Relational Database Service"
         case .elasticache: "Amazon ElastiCache"
         case .s3: "Amazon Simple Storage Service"

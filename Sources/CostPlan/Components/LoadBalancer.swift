@@ -87,4 +87,23 @@ enum LoadBalancer {
             return .sized(spec: spec, capacity: capacity)
         }
     }
+
+    /// Classic Load Balancer (previous generation): load-balancer-hours plus each GB it
+    /// processes (`data_processed_gb` a month; unstated → depends on usage).
+    struct Classic: ComponentSpec {
+        var count: CountRange
+        var dataProcessedGB: Decimal?
+        var scalingRange: (range: CountRange, label: String)? { (count, "load balancers") }
+        init(_ f: FieldReader) {
+            count = f.count("count", default: 1) ?? CountRange(fixed: 1)
+            dataProcessedGB = f.decimal("data_processed_gb", unit: "GB")
+        }
+        func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
+            let n = Decimal(count[scenario])
+            return [
+                try p.hourly("CLB (\(count[scenario]) × hours)", perHour: n, "AWSELB", "clb/hours", unit: "hour"),
+                try p.monthly("Data processed", quantity: dataProcessedGB.map { n * $0 }, "AWSELB", "clb/data-processed", unit: "GB"),
+            ]
+        }
+    }
 }

@@ -14,6 +14,19 @@ struct RDSDatabase: ComponentSpec {
     var replicas: CountRange
     var replicaClass: String
     var additionalBackupGB: Decimal?
+    /// `legacy_storage: true`: storage below AWS's minimums for new instances (20 GB; io1 100 GB
+    /// and 1,000 IOPS) is priced as stated — an instance created when smaller sizes were allowed,
+    /// or a Terraform value. Hand-written plans keep the minimums unless they say so.
+    var legacyStorage: Bool
+    /// `extended_support`: the RDS Extended Support charge of an engine version past standard
+    /// support: `{vcpus, year}` (year `1-2` or `3`), billed per vCPU-hour on every instance
+    /// (the Multi-AZ standby and each replica included).
+    var extendedSupport: ExtendedSupport?
+
+    struct ExtendedSupport: Sendable {
+        var vcpus: Int
+        var year: String
+    }
     /// `capacity.reads_per_replica`: database reads/s one replica serves (sizes `replicas`).
     var readsPerReplica: Decimal?
     /// True when the plan states `replicas.desired` (it then wins over the derived count).
@@ -23,7 +36,8 @@ struct RDSDatabase: ComponentSpec {
         engine = f.choice("engine", ["postgres", "mysql", "mariadb"], required: true) ?? "postgres"
         instanceClass = f.string("instance_class", required: true, hint: "e.g. db.t3.medium") ?? ""
         multiAZ = f.bool("multi_az", default: false)
-        storageGB = f.decimal("storage_gb", min: 20, max: 65_536, unit: "GB") ?? 20
+        legacyStorage = f.bool("legacy_storage", default: false)
+        storageGB = f.decimal("storage_gb", min: legacyStorage ? 1 : 20, max: 65_536, unit: "GB") ?? 20
         storageType = f.choice("storage_type", ["gp2", "gp3", "io1"], default: "gp3")!
         iops = f.decimal("iops", min: 0, max: 256_000)
         replicas = f.count("replicas", default: 0, max: 15) ?? CountRange(fixed: 0)
@@ -31,16 +45,26 @@ struct RDSDatabase: ComponentSpec {
         readsPerReplica = f.perUnitCapacity("reads_per_replica", unit: "reads/s", what: "rds")
         replicaClass = f.string("replica_instance_class") ?? instanceClass
         additionalBackupGB = f.decimal("additional_backup_gb", unit: "GB")
+        if let block = f.nested("extended_support") {
+            let vcpus = block.int("vcpus", required: true, min: 1, max: 448)
+            let year = block.choice("year", ["1-2", "3"], required: true)
+            block.finish(what: "extended_support")
+            if let vcpus, let year { extendedSupport = ExtendedSupport(vcpus: vcpus, year: year) }
+        }
         validateStorage(f)
     }
 
-    /// io1 needs 100 GB and 1,000 IOPS at least; gp3 below 400 GB has a fixed 3,000 IOPS baseline;
-    /// gp2 has no provisioned IOPS (aws-specs §4.3–4.4).
+    /// io1 needs 100 GB and 1,000 IOPS at least (unless `legacy_storage`); gp3 below 400 GB has a
+    /// fixed 3,000 IOPS baseline; gp2 has no provisioned IOPS (aws-specs §4.3–4.4).
     private func validateStorage(_ f: FieldReader) {
         switch storageType {
         case "io1":
-            if storageGB < 100, f.has("storage_gb") { f.error(f.field("storage_gb")!, "io1 storage needs at least 100 GB") }
-            if (iops ?? 0) < 1000 { f.has("iops") ? f.error(f.field("iops")!, "io1 needs at least 1,000 IOPS") : f.missing("iops", hint: "io1 storage is priced on its provisioned IOPS (1,000 or more)") }
+            if storageGB < 100, f.has("storage_gb"), !legacyStorage { f.error(f.field("storage_gb")!, "io1 storage needs at least 100 GB") }
+            if !f.has("iops") {
+                f.missing("iops", hint: "io1 storage is priced on its provisioned IOPS (1,000 or more)")
+            } else if (iops ?? 0) < 1000, !legacyStorage {
+                f.error(f.field("iops")!, "io1 needs at least 1,000 IOPS")
+            }
         case "gp3":
             if let iops, iops > 3000, storageGB < 400 {
                 f.error(f.field("iops")!, "gp3 below 400 GB has a fixed baseline of 3,000 IOPS",
@@ -81,6 +105,12 @@ struct RDSDatabase: ComponentSpec {
                                        "AmazonRDS", "backup/storage", unit: "GB-month"))
         }
         let n = replicas[scenario]
+        if let extendedSupport {
+            let instances = (multiAZ ? 2 : 1) + n
+            items.append(try p.hourly("Extended Support (year \(extendedSupport.year), \(instances) × \(extendedSupport.vcpus) vCPU)",
+                                      perHour: Decimal(instances * extendedSupport.vcpus),
+                                      "AmazonRDS", "extended-support/yr\(extendedSupport.year)", unit: "vCPU-hour"))
+        }
         if n > 0 {
             items.append(try p.hourly("Read replicas (on-demand, Single-AZ, \(n) × \(replicaClass))", perHour: Decimal(n),
                                       "AmazonRDS", "instance/\(engine)/\(replicaClass)/single-az", unit: "hour"))

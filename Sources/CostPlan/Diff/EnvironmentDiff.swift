@@ -53,7 +53,11 @@ public struct EnvironmentDiff: Sendable {
             .map { ComponentDiff(id: $0, base: before[$0], head: after[$0]) }
         changedComponents = components.filter { $0.status != .unchanged }
         if let base, let head {
+            // An empty side has no resources to move: its region is only a default (a new stack
+            // outside us-east-1 must not read `us-east-1 → eu-west-1`).
+            let emptySide = base.plan.components.isEmpty || head.plan.components.isEmpty
             settingChanges = ComponentDiff.fieldChanges(base.plan.diffSettings, head.plan.diffSettings)
+                .filter { !(emptySide && $0.field == "region") }
         } else {
             settingChanges = []
         }

@@ -35,21 +35,46 @@ extension MappingContext {
             fields.append(ImportedField(key: "multi_az", value: .bool(false), comment: "guessed: multi_az is unknown until apply (AWS default false)"))
         }
         let storageType = a.string("storage_type")
-        let iops = a.decimal("iops")
+        let iops = a.decimal("iops").flatMap { $0 > 0 ? $0 : nil }  // 0 or negative: unset
         let type: String
         switch storageType {
         case "gp2", "gp3", "io1": type = storageType!
         case nil: type = iops != nil ? "io1" : "gp2"
         case let other?: return .notPriced("RDS storage type \(other) is not priced (gp2, gp3, io1 are)")
         }
-        if let size = a.decimal("allocated_storage") {
-            fields.append(ImportedField(key: "storage_gb", value: .number(size), comment: nil))
-        } else {
-            fields.append(ImportedField(key: "storage_gb", value: .number(20), comment: "guessed: allocated_storage is unknown until apply"))
+        // io1 below its minimums (100 GB, 1,000 IOPS) is priced at them, as AWS provisions and
+        // Infracost prices it; gp2/gp3 below 20 GB (an old 5 GB instance, a planned 10 GB one) is
+        // priced as stated (`legacy_storage`), with a note: a storage rule never removes the instance.
+        let stated = a.decimal("allocated_storage")
+        var size = stated ?? 20
+        var sizeNote = stated == nil ? "guessed: allocated_storage is unknown until apply" : nil
+        if type == "io1", size < 100 {
+            sizeNote = "guessed: \(Money.plain(size)) GB is below the io1 minimum; priced at 100 GB"
+            size = 100
         }
+        fields.append(ImportedField(key: "storage_gb", value: .number(size), comment: sizeNote))
         fields.append(ImportedField(key: "storage_type", value: .string(type),
                                     comment: storageType == nil ? "guessed: storage_type unknown until apply (AWS default \(type))" : nil))
-        if let iops, type == "io1" || type == "gp3" { fields.append(ImportedField(key: "iops", value: .number(iops), comment: nil)) }
+        switch (type, iops) {
+        case ("io1", nil):
+            fields.append(ImportedField(key: "iops", value: .number(1000), comment: "guessed: iops unknown until apply (the io1 minimum, 1,000)"))
+        case let ("io1", iops?) where iops < 1000:
+            fields.append(ImportedField(key: "iops", value: .number(1000), comment: "guessed: \(Money.plain(iops)) IOPS is below the io1 minimum; priced at 1,000"))
+        case let ("gp3", iops?) where iops > 3000 && size < 400:
+            fields.append(ImportedField(key: "iops", value: .number(3000),
+                                        comment: "guessed: gp3 below 400 GB has a fixed 3,000 IOPS baseline (iops \(Money.plain(iops)) not billed)"))
+        case let (_, iops?) where type != "gp2":
+            fields.append(ImportedField(key: "iops", value: .number(iops), comment: nil))
+        default: break
+        }
+        if size < 20 {
+            fields.append(ImportedField(key: "legacy_storage", value: .bool(true),
+                comment: "note: \(Money.plain(size)) GB \(type) is below AWS's 20 GB minimum for new instances; priced as stated"))
+        }
+        if let support = extendedSupport(engine: engine, version: a.string("engine_version") ?? source?.attributes.string("engine_version"),
+                                         instanceClass: a.string("instance_class")) {
+            fields.append(support)
+        }
 
         if isReplica(r, a) {
             let note = source == nil ? "read replica of a database outside this plan, priced as its own instance"
@@ -111,7 +136,9 @@ extension MappingContext {
             fields.append(ImportedField(key: "instances", value: .int(provisioned.count), comment: serverless.isEmpty ? nil
                 : "guessed: \(serverless.count) Serverless v2 instance(s) in the same cluster are not priced"))
         } else {
-            required["instance_class"] = "no aws_rds_cluster_instance of this cluster is in the plan"
+            // Storage and I/O are billed without instances: priced as depends on usage.
+            fields.append(ImportedField(key: "instances", value: .int(0),
+                comment: "note: no aws_rds_cluster_instance of this cluster is in the plan: storage and I/O only (depends on usage)"))
         }
         return .component(type: "aurora", fields: fields, includes: instances.map(\.resource.address), required: required)
     }

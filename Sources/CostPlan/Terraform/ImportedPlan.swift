@@ -14,6 +14,12 @@ indirect enum PlanFieldValue: Sendable {
     }
 
     static func int(_ value: Int) -> PlanFieldValue { .number(Decimal(value)) }
+
+    /// The number, when the value is one.
+    var number: Decimal? {
+        if case let .number(value) = self { return value }
+        return nil
+    }
 }
 
 /// One field of a generated component, with the note written beside it (why it was guessed,
@@ -35,6 +41,9 @@ struct ImportedComponent: Sendable {
     var regionComment: String?
     var environment: String
     var fields: [ImportedField]
+    /// The Terraform resource's type and planned action (for the report, should it be rejected).
+    var resourceType = ""
+    var action = ""
 
     func field(_ key: String) -> ImportedField? { fields.first { $0.key == key } }
 

@@ -1,13 +1,14 @@
 import Foundation
 
-/// NAT gateways, load balancers, S3 buckets, CloudFront distributions and EBS volumes, and the
-/// dispatch from a resource type to its mapper.
+/// NAT gateways, load balancers (ALB, NLB, Classic), S3 buckets, CloudFront distributions, EBS
+/// volumes, KMS keys, ECR repositories and log groups, and the dispatch from a resource type to its mapper.
 extension MappingContext {
     /// The resource types that become components of their own (the rest are folded, free or not priced).
     static let primaryTypes: Set<String> = [
         "aws_ecs_service", "aws_instance", "aws_autoscaling_group", "aws_nat_gateway", "aws_lb", "aws_alb",
         "aws_db_instance", "aws_rds_cluster", "aws_elasticache_replication_group", "aws_elasticache_cluster",
         "aws_s3_bucket", "aws_cloudfront_distribution", "aws_ebs_volume",
+        "aws_elb", "aws_kms_key", "aws_ecr_repository", "aws_cloudwatch_log_group", "aws_secretsmanager_secret", "aws_route53_zone",
     ]
 
     /// Maps a resource of a primary type.
@@ -25,6 +26,13 @@ extension MappingContext {
         case "aws_s3_bucket": .component(type: "s3", fields: [], includes: [], required: [:])
         case "aws_cloudfront_distribution": cloudFront(r, a)
         case "aws_ebs_volume": ebsVolume(r, a)
+        case "aws_elb": Self.one("clb", counted: "count")
+        case "aws_kms_key": Self.one("kms", counted: "keys")
+        // Usage (image storage, log ingestion) comes from the usage file, else depends on usage.
+        case "aws_ecr_repository": .component(type: "ecr", fields: [], includes: [], required: [:])
+        case "aws_cloudwatch_log_group": .component(type: "cloudwatch_logs", fields: [], includes: [], required: [:])
+        case "aws_secretsmanager_secret": Self.one("secrets_manager", counted: "secrets")
+        case "aws_route53_zone": Self.one("route53", counted: "hosted_zones")
         default: .notPriced("costplan does not price \(r.type)")
         }
     }
@@ -39,6 +47,11 @@ extension MappingContext {
         case _ where !r.type.hasPrefix("aws_"): .notPriced("costplan prices AWS resources only")
         default: .notPriced("costplan does not price \(r.type)")
         }
+    }
+
+    /// A component of `type` counting one thing in field `key` (usage from the usage file).
+    static func one(_ type: String, counted key: String) -> MappingOutcome {
+        .component(type: type, fields: [ImportedField(key: key, value: .int(1), comment: nil)], includes: [], required: [:])
     }
 
     func natGateway(_ r: TerraformResource, _ a: ResourceAttributes) -> MappingOutcome {
@@ -67,7 +80,7 @@ extension MappingContext {
     }
 
     func ebsVolume(_ r: TerraformResource, _ a: ResourceAttributes) -> MappingOutcome {
-        var fields: [ImportedField] = [], required: [String: String] = [:]
+        var fields: [ImportedField] = []
         let volumeType = a.string("type")
         let type = volumeType ?? "gp2"
         guard ["gp2", "gp3", "io1", "st1", "sc1"].contains(type) else { return .notPriced("EBS volume type \(type) is not priced") }
@@ -75,12 +88,13 @@ extension MappingContext {
         if let size = a.decimal("size") {
             fields.append(ImportedField(key: "storage_gb", value: .number(size), comment: nil))
         } else {
-            required["storage_gb"] = "size is unknown until apply (from a snapshot?)"
+            fields.append(ImportedField(key: "storage_gb", value: .number(Self.defaultRootVolumeGB),
+                                        comment: "guessed: size unknown until apply (from a snapshot?); 8 GB assumed"))
         }
         if type == "io1" || type == "gp3", let iops = a.decimal("iops") { fields.append(ImportedField(key: "iops", value: .number(iops), comment: nil)) }
         if type == "gp3", let throughput = a.decimal("throughput") {
             fields.append(ImportedField(key: "throughput_mbps", value: .number(throughput), comment: nil))
         }
-        return .component(type: "ebs", fields: fields, includes: [], required: required)
+        return .component(type: "ebs", fields: fields, includes: [], required: [:])
     }
 }

@@ -19,6 +19,8 @@ enum MappingOutcome {
 struct MappingContext {
     let plan: TerraformPlan
     let side: TerraformSide
+    /// The day the plan is priced for (date-dependent charges such as RDS Extended Support).
+    var pricingDate = Date()
     /// Every managed resource that exists on `side`, in plan order.
     let resources: [(resource: TerraformResource, attributes: ResourceAttributes)]
     /// `resources` by type, so links cost one lookup per type rather than a scan of the plan.
@@ -122,12 +124,22 @@ enum FreeResources {
         "aws_sns_topic_subscription", "aws_sns_topic_policy", "aws_sqs_queue_policy", "aws_lambda_permission",
         "aws_cloudwatch_log_resource_policy", "aws_ecr_lifecycle_policy", "aws_ecr_repository_policy",
         "aws_kms_alias", "aws_ssm_parameter", "aws_resourcegroups_group", "aws_service_linked_role",
+        "aws_volume_attachment", "aws_network_interface", "aws_network_interface_attachment", "aws_network_interface_sg_attachment",
+        "aws_eip_association", "aws_elb_attachment", "aws_lb_ssl_negotiation_policy", "aws_kms_grant",
+        "aws_cloudwatch_log_stream", "aws_cloudwatch_log_subscription_filter", "aws_cloudwatch_log_metric_filter",
+        "aws_ebs_encryption_by_default", "aws_ebs_default_kms_key", "aws_ecs_account_setting_default",
+        "aws_ecr_registry_policy", "aws_ecr_replication_configuration", "aws_vpc_endpoint_route_table_association",
+        "aws_vpc_endpoint_subnet_association", "aws_db_instance_role_association", "aws_rds_cluster_role_association",
     ]
     static let prefixes = ["aws_iam_", "aws_s3_bucket_", "aws_default_", "aws_s3_account_"]
+    /// Access policies and attachments of any service (`aws_s3_bucket_policy`, `aws_sqs_queue_policy`,
+    /// `aws_lb_cookie_stickiness_policy`, `aws_iam_role_policy_attachment`…): configuration, no charge.
+    static let suffixes = ["_policy", "_policy_attachment"]
     /// Providers whose resources never reach an AWS bill.
     static let helperProviders = ["random_", "null_", "terraform_", "tls_", "local_", "time_", "archive_", "external_", "http_", "template_"]
 
     static func contains(_ type: String) -> Bool {
         types.contains(type) || prefixes.contains { type.hasPrefix($0) } || helperProviders.contains { type.hasPrefix($0) }
+            || (type.hasPrefix("aws_") && suffixes.contains { type.hasSuffix($0) })
     }
 }

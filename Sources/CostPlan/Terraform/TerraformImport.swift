@@ -38,12 +38,17 @@ public struct TerraformImportOptions: Sendable {
     /// The environment every resource goes to unless `split` says otherwise (the workspace name).
     public var environment: String
     public var usage: TerraformUsage?
+    /// The day the plan is priced for: date-dependent charges (RDS Extended Support year 1–2 or
+    /// year 3) are those in effect on it. Default: now.
+    public var pricingDate: Date
 
-    public init(side: TerraformSide = .after, split: EnvironmentSplit = .workspace, environment: String = "default", usage: TerraformUsage? = nil) {
+    public init(side: TerraformSide = .after, split: EnvironmentSplit = .workspace, environment: String = "default",
+                usage: TerraformUsage? = nil, pricingDate: Date = Date()) {
         self.side = side
         self.split = split
         self.environment = environment
         self.usage = usage
+        self.pricingDate = pricingDate
     }
 }
 
@@ -66,8 +71,8 @@ public struct TerraformImport: Sendable {
         var text = PlanFileWriter.write(imported, plan: plan, options: options)
         let file = imported.report.planFile + (options.side == .before ? " (before)" : "")
         var parsed = Self.parse(text, file: file)
-        // A value the mapping produced that the plan format rejects (e.g. 10 GB of RDS storage,
-        // below the 20 GB minimum) leaves that resource out, with the reason; a bad usage-file
+        // A value the mapping produced that the plan format rejects (e.g. an io1 volume without
+        // IOPS) leaves that resource out as "not priced: value rejected (why)"; a bad usage-file
         // value stays an error of the whole plan, naming the file.
         if case let .failure(error) = parsed, Self.excludeInvalid(error, from: &imported) {
             text = PlanFileWriter.write(imported, plan: plan, options: options)
@@ -112,7 +117,7 @@ public struct TerraformImport: Sendable {
     }
 
     /// Moves the components the diagnostics are about (unless a usage-file value is involved) to
-    /// the report's unresolved list, with the reasons. True when any was moved.
+    /// the report's not-priced list, with the reasons. True when any was moved.
     private static func excludeInvalid(_ error: PlanError, from imported: inout ImportedPlan) -> Bool {
         var reasons: [String: [String]] = [:]  // component address → problems
         for d in error.diagnostics {
@@ -127,15 +132,21 @@ public struct TerraformImport: Sendable {
         guard !reasons.isEmpty else { return false }
         var report = imported.report
         for c in imported.components where reasons[c.address] != nil {
-            for priced in report.priced where priced.environment == c.environment && priced.component == c.id {
-                let reason = priced.address == c.address ? "the mapped values are invalid: \(reasons[c.address]!.joined(separator: "; "))"
-                                                         : "part of \(c.address), which cannot be priced"
-                report.unresolved.append(TerraformReport.Resource(address: priced.address, type: priced.type, action: priced.action, reason: reason))
+            // Known values that the plan format rejects: not priced, saying why (not "waiting
+            // for values known after apply").
+            let rejected = "value rejected (\(reasons[c.address]!.joined(separator: "; ")))"
+            let owned = report.priced.filter { $0.environment == c.environment && $0.component == c.id }
+            if owned.isEmpty {  // a volume that comes with an instance
+                report.notPriced.append(TerraformReport.Resource(address: c.address, type: c.resourceType, action: c.action, reason: rejected))
+            }
+            for priced in owned {
+                let reason = priced.address == c.address ? rejected : "part of \(c.address), whose value was rejected"
+                report.notPriced.append(TerraformReport.Resource(address: priced.address, type: priced.type, action: priced.action, reason: reason))
             }
             report.priced.removeAll { $0.environment == c.environment && $0.component == c.id }
             report.guesses.removeAll { $0.environment == c.environment && $0.component == c.id }
         }
-        report.unresolved.sort { $0.address < $1.address }
+        report.notPriced.sort { $0.address < $1.address }
         imported.components.removeAll { reasons[$0.address] != nil }
         if imported.components.isEmpty || !imported.environments.allSatisfy({ env in imported.components.contains { $0.environment == env } }) {
             let kept = imported.environments.filter { env in imported.components.contains { $0.environment == env } }

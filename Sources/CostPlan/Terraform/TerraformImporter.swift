@@ -8,7 +8,8 @@ struct TerraformImporter {
     let options: TerraformImportOptions
 
     func run() -> ImportedPlan {
-        let context = MappingContext(plan: plan, side: options.side)
+        var context = MappingContext(plan: plan, side: options.side)
+        context.pricingDate = options.pricingDate
         var report = TerraformReport(planFile: plan.file, side: options.side, formatVersion: plan.formatVersion,
                                      terraformVersion: plan.terraformVersion, usageFile: options.usage?.file)
         var outcomes: [String: MappingOutcome] = [:]
@@ -42,18 +43,21 @@ struct TerraformImporter {
                 let environment = environmentName(r, a, default: defaultEnvironment)
                 var component = ImportedComponent(id: uniqueID(for: r, used: &usedIDs), type: type, address: r.address,
                                                   includes: includes, region: "us-east-1", regionComment: nil,
-                                                  environment: environment, fields: fields)
+                                                  environment: environment, fields: fields, resourceType: r.type, action: r.action)
                 let (resolvedRegion, regionNote) = region(r, a)
                 component.region = resolvedRegion
                 component.regionComment = regionNote
                 if regionNote != nil { assumedRegions += 1 }
                 var missing = required
+                var fromUsage: Set<String> = []
                 for usage in options.usage?.fields(for: r) ?? [] {
                     usedEntries.insert(usage.entry)
                     guard let value = PlanFieldValue(usage.node) else { continue }
                     component.set(usage.key, value, "from usage file (\(usage.entry))")
                     missing[usage.key] = nil
+                    fromUsage.insert(usage.key)
                 }
+                Self.dropInapplicableIOPS(&component, usageKeys: fromUsage)
                 if !missing.isEmpty {
                     let needs = missing.keys.sorted().map { "\($0) (\(missing[$0]!))" }.joined(separator: "; ")
                     report.unresolved.append(entry("needs \(needs): give \(missing.keys.sorted().joined(separator: ", ")) in the usage file"))
@@ -63,9 +67,22 @@ struct TerraformImporter {
                 environmentOf[r.address] = environment
                 report.priced.append(TerraformReport.Priced(address: r.address, type: r.type, action: r.action,
                                                             environment: environment, component: component.id))
-                for field in component.fields {
-                    if let note = field.comment, note.hasPrefix("guessed") {
-                        report.guesses.append(TerraformReport.Guess(environment: environment, component: component.id, field: field.key, note: note))
+                let volumes = context.attachedVolumes(r, a).compactMap { volume -> ImportedComponent? in
+                    if let reason = volume.notPriced {
+                        report.notPriced.append(TerraformReport.Resource(address: "\(r.address).\(volume.name)", type: r.type, action: r.action, reason: reason))
+                        return nil
+                    }
+                    return attached(volume, to: component, used: &usedIDs)
+                }
+                components += volumes
+                for c in [component] + volumes {
+                    for field in c.fields {
+                        if let note = field.comment, note.hasPrefix("note: ") {
+                            report.notes.append("\(c.address): \(note.dropFirst(6))")
+                        }
+                        if let note = field.comment, note.hasPrefix("guessed") {
+                            report.guesses.append(TerraformReport.Guess(environment: environment, component: c.id, field: field.key, note: note))
+                        }
                     }
                 }
             }
@@ -108,6 +125,30 @@ struct TerraformImporter {
         let planRegion = options.usage?.region ?? PlanFileWriter.mostCommon(components.map(\.region)) ?? "us-east-1"
         let name = options.usage?.name ?? Self.identifier(((plan.file as NSString).lastPathComponent as NSString).deletingPathExtension)
         return ImportedPlan(name: name, region: planRegion, environments: environments, components: components, report: report)
+    }
+
+    /// The `ebs` component of a volume that comes with `owner` (an instance or each instance of
+    /// a group): id `<owner id>.<device>`, the owner's environment and region, the owner's count.
+    private func attached(_ volume: AttachedVolume, to owner: ImportedComponent, used: inout Set<String>) -> ImportedComponent {
+        let device = volume.name.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: "")
+        let candidate = Self.unique(owner.id + "." + device, address: "\(owner.address).\(volume.name)", used: &used)
+        var fields = volume.fields
+        if let count = owner.field("count"), count.value.number != 1 {
+            fields.append(ImportedField(key: "count", value: count.value, comment: "one volume per instance"))
+        }
+        return ImportedComponent(id: candidate, type: "ebs", address: "\(owner.address).\(volume.name)", includes: [],
+                                 region: owner.region, regionComment: owner.regionComment, environment: owner.environment, fields: fields,
+                                 resourceType: owner.resourceType, action: owner.action)
+    }
+
+    /// A usage-file storage type without provisioned IOPS (RDS or EBS `gp2`, `st1`, `sc1`) drops
+    /// the mapped `iops` (and `throughput_mbps`) that only applied to the plan's type, unless the
+    /// usage file gives them too.
+    static func dropInapplicableIOPS(_ component: inout ImportedComponent, usageKeys: Set<String>) {
+        let typeKey = component.type == "rds" ? "storage_type" : component.type == "ebs" ? "volume_type" : nil
+        guard let typeKey, usageKeys.contains(typeKey), case let .string(type)? = component.field(typeKey)?.value else { return }
+        let drop = (type == "gp3" ? [] : ["throughput_mbps"]) + (["gp3", "io1"].contains(type) ? [] : ["iops"])
+        component.fields.removeAll { drop.contains($0.key) && !usageKeys.contains($0.key) }
     }
 
     private func isComponent(_ outcome: MappingOutcome) -> Bool {
@@ -161,8 +202,14 @@ struct TerraformImporter {
         parts.append(r.name)
         if let key = r.indexKey { parts.append(key.trimmingCharacters(in: CharacterSet(charactersIn: "\""))) }
         if let deposed = r.deposed { parts.append("deposed-\(deposed)") }
-        var id = Self.sanitized(parts.joined(separator: "."))
-        if id.count > 64 { id = String(id.prefix(55)) + "-" + Self.hash(r.address) }
+        return Self.unique(parts.joined(separator: "."), address: r.address, used: &used)
+    }
+
+    /// `text` as a component id: sanitized, at most 64 characters (a long one ends in a hash of
+    /// `address`), `-2`, `-3`… appended until it is not in `used`.
+    private static func unique(_ text: String, address: String, used: inout Set<String>) -> String {
+        var id = sanitized(text)
+        if id.count > 64 { id = String(id.prefix(55)) + "-" + hash(address) }
         var candidate = id, n = 2
         while used.contains(candidate) { candidate = "\(id.prefix(60))-\(n)"; n += 1 }
         used.insert(candidate)

@@ -132,7 +132,7 @@ enum EnvironmentPage {
         return "<tr\(item.dependsOnUsage ? " class=\"usage\"" : "")><td>\(HTML.escape(item.name))</td>"
             + "<td class=\"num\">\(item.quantity.map(Formatting.quantity) ?? "—")</td>"
             + "<td>\(HTML.escape(item.unit))</td>"
-            + "<td class=\"num money\">$\(Money.plain(item.unitPrice))</td>"
+            + "<td class=\"num money\">\(Formatting.unitPrice(item.unitPrice))</td>"
             + "<td class=\"num money\">\(monthly ?? "<em>depends on usage</em>")</td>"
             + "<td>\(rate.effectiveDate.isEmpty ? "—" : "<time>\(HTML.escape(rate.effectiveDate))</time>")</td>"
             + "<td class=\"source\">\(derived)\(HTML.escape(rate.source))"
@@ -146,7 +146,7 @@ enum EnvironmentPage {
         guard !items.isEmpty else { return "" }
         let list = items.map { entry in
             "<li><span class=\"id\">\(HTML.escape(entry.component))</span> — \(HTML.escape(entry.item.name)) at "
-                + "$\(Money.plain(entry.item.unitPrice)) per \(HTML.escape(entry.item.rate.unit))</li>"
+                + "\(Formatting.unitPrice(entry.item.unitPrice)) per \(HTML.escape(entry.item.rate.unit))</li>"
         }.joined(separator: "\n")
         return """
             <section class="note" aria-labelledby="usage">

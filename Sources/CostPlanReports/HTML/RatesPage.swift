@@ -63,7 +63,7 @@ enum RatesPage {
             for rate in rows {
                 out += "<tr><td class=\"item\">\(HTML.escape(rate.key.item))</td><td>\(HTML.escape(rate.unit))</td>"
                     + "<td class=\"num\">\(rate.tierFrom.map(Formatting.quantity) ?? "")</td>"
-                    + "<td class=\"num money\">$\(Money.plain(rate.usd))</td>"
+                    + "<td class=\"num money\">\(Formatting.unitPrice(rate.usd))</td>"
                     + "<td><time>\(HTML.escape(rate.effectiveDate))</time></td>"
                     + "<td class=\"source\">\(rate.isDerived ? "<span class=\"badge derived\">derived</span> " : "")"
                     + "\(HTML.escape(rate.source))"
