@@ -15,7 +15,7 @@ enum PriceListFetch {
         let display = FetchDisplay(log: log, terminal: isatty(2) == 1)
         do {
             return try await HTTPTransport.with { transport in
-                let fetcher = PriceListFetcher(endpoint: endpoint, transport: transport, loader: catalog.loader,
+                let fetcher = PriceListFetcher(endpoint: endpoint, transport: transport, loader: try catalog.loader(),
                                                cacheDirectory: PriceListFetcher.defaultCacheDirectory())
                 let report = try await fetcher.fetch(wanted, events: { display.show($0) })
                 for outcome in report.outcomes { log(describe(outcome)) }

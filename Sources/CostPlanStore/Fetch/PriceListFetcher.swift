@@ -55,11 +55,10 @@ public struct PriceListFetcher: Sendable {
         self.cacheDirectory = cacheDirectory
     }
 
-    /// `$XDG_CACHE_HOME/costplan`, else `~/.cache/costplan`.
+    /// Where downloads are staged: the catalog's cache folder (`CatalogCache`), else the
+    /// system's temporary folder when neither `$XDG_CACHE_HOME` nor `$HOME` is usable.
     public static func defaultCacheDirectory(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty { return (xdg as NSString).appendingPathComponent("costplan") }
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        return (home as NSString).appendingPathComponent(".cache/costplan")
+        (CatalogCache.folder(environment: environment) ?? FileManager.default.temporaryDirectory.appendingPathComponent("costplan")).path
     }
 
     /// Fetches `wanted` (offers and their regions) and imports what is new.
