@@ -107,7 +107,11 @@ private func watchCatalog(_ catalogs: CatalogProvider, every interval: TimeAmoun
     let eventLoop = channel.eventLoop
     let task = eventLoop.scheduleRepeatedAsyncTask(initialDelay: interval, delay: interval) { _ in
         let promise = eventLoop.makePromise(of: Void.self)
-        promise.completeWithTask { _ = try? await workers.run { catalogs.checkForChanges(logger: logger) } }
+        promise.completeWithTask {
+            do { _ = try await workers.run { catalogs.checkForChanges(logger: logger) } } catch {
+                logger.debug("Catalog check skipped", metadata: ["costplan.error": .string("\(error)")])
+            }
+        }
         return promise.futureResult
     }
     channel.closeFuture.whenComplete { _ in task.cancel() }

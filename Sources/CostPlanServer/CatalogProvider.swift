@@ -58,6 +58,7 @@ public final class CatalogProvider: Sendable {
         guard let reload else { return nil }
         let stamps = watchedFiles().map { FileStamp(path: $0) }
         guard state.withLockedValue({ $0.stamps != stamps }) else { return nil }
+        logger?.debug("The catalog's files changed; loading it again")
         let loaded: any PriceCatalog
         do {
             loaded = try reload()

@@ -180,8 +180,15 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
             return
         }
         inFlight = max(0, inFlight - 1)
-        slot?.update(busy: isBusy)
-        context.write(data, promise: promise)
+        // The connection stays busy (never chosen to make room) until the response's last
+        // bytes are written to the socket, not only queued: closing it sooner cuts the answer.
+        let written = promise ?? context.eventLoop.makePromise(of: Void.self)
+        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+        written.futureResult.whenComplete { _ in
+            let handler = handler.value
+            handler.slot?.update(lastRead: .now(), busy: handler.isBusy)
+        }
+        context.write(data, promise: written)
         if inFlight == 0, refusal != nil {
             context.flush()
             sendRefusal(context: context)

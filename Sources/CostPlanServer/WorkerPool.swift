@@ -1,11 +1,6 @@
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Where the server's CPU work runs — parsing and pricing plans, rendering pages and JSON — so
 /// the event loops (which under `serve` are also Swift's global executor) only move bytes and
@@ -14,8 +9,9 @@ import Darwin
 /// A fixed set of threads (one per core by default) takes jobs in order; at most `maxJobs` are
 /// admitted at once (running or waiting), and a job beyond that is refused at once with
 /// `WorkerPool.Busy` (the routes answer 503 with `Retry-After`), so a burst of heavy requests
-/// queues a bounded amount of work and memory instead of everything. On Linux the worker
-/// threads run at a lower scheduling priority than the event loops.
+/// queues a bounded amount of work and memory instead of everything. The worker threads keep
+/// the normal scheduling priority: a lower one (nice 10 was tried) starved them whenever other
+/// processes kept the machine busy, so pages and reloads timed out.
 public final class WorkerPool: Sendable {
     /// The pool is full: the caller should answer 503 and ask the client to retry.
     public struct Busy: Error, CustomStringConvertible {
@@ -54,22 +50,9 @@ public final class WorkerPool: Sendable {
         }
         guard jobs != nil else { throw Busy(jobs: maxJobs) }
         defer { admitted.withLockedValue { $0 -= 1 } }
-        return try await threads.runIfActive {
-            Self.lowerThreadPriority()
-            return try job()
-        }
+        return try await threads.runIfActive(job)
     }
 
     /// Jobs admitted now (running or waiting).
     public var jobCount: Int { admitted.withLockedValue { $0 } }
-
-    /// Puts the calling worker thread at nice 10 (once; Linux threads have their own nice
-    /// value), so the event loops win the CPU whenever both want it.
-    private static func lowerThreadPriority() {
-        #if os(Linux)
-        // On Linux `PRIO_PROCESS` with id 0 is the calling thread.
-        let which = __priority_which_t(PRIO_PROCESS.rawValue)
-        if getpriority(which, 0) < 10 { setpriority(which, 0, 10) }
-        #endif
-    }
 }
