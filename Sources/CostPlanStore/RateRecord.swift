@@ -18,12 +18,15 @@ protocol StoredRate {
 
 extension StoredRate {
     /// The rate; a price that does not read back as a decimal is an error, never $0.
-    func rate() throws -> Rate {
+    func rate() throws -> Rate { try rate(parsing: Money.parse) }
+
+    /// The rate, reading its figures with `parse` (`Money.parse`, or a memo of it).
+    func rate(parsing parse: (String) -> Decimal?) throws -> Rate {
         let key = RateKey(service: service, region: region, item: item)
-        guard let price = Money.parse(usd) else { throw CorruptCatalogError(key: key, column: "usd", value: usd) }
+        guard let price = parse(usd) else { throw CorruptCatalogError(key: key, column: "usd", value: usd) }
         var from: Decimal?
         if let tierFrom {
-            guard let parsed = Money.parse(tierFrom) else { throw CorruptCatalogError(key: key, column: "tierFrom", value: tierFrom) }
+            guard let parsed = parse(tierFrom) else { throw CorruptCatalogError(key: key, column: "tierFrom", value: tierFrom) }
             from = parsed
         }
         return Rate(key: key, unit: unit, tierFrom: from, usd: price, effectiveDate: effectiveDate, source: source, notes: notes)
