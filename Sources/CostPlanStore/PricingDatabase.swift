@@ -142,10 +142,16 @@ public struct PricingDatabase: Sendable {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT service, region, item, unit, tierFrom, usd, effectiveDate, source, notes FROM \(RateRecord.databaseTableName)
             """)
+        var prices: [String: Decimal] = [:]  // ~4,600 distinct prices among ~21,000 rows: parse each once
         while let row = try rows.next() {
             let record = SheetRateRow(service: row[0], region: row[1], item: row[2], unit: row[3], tierFrom: row[4],
                                       usd: row[5], effectiveDate: row[6], source: row[7], notes: row[8])
-            rates.append(try record.rate())
+            rates.append(try record.rate(parsing: { text in
+                if let known = prices[text] { return known }
+                let parsed = Money.parse(text)
+                prices[text] = parsed
+                return parsed
+            }))
         }
         return rates
     }

@@ -19,15 +19,19 @@ protocol StoredRate {
 extension StoredRate {
     /// The rate; a price or tier start that does not read back as a non-negative decimal is an
     /// error, never $0 and never a negative charge.
-    func rate() throws -> Rate {
+    func rate() throws -> Rate { try rate(parsing: Money.parse) }
+
+    /// The rate, reading its figures with `parse` (`Money.parse`, or a memo of it).
+    func rate(parsing parse: (String) -> Decimal?) throws -> Rate {
         let key = RateKey(service: service, region: region, item: item)
-        let price = try Self.figure(usd, column: "usd", key: key)
-        let from = try tierFrom.map { try Self.figure($0, column: "tierFrom", key: key) }
+        let price = try Self.figure(usd, column: "usd", key: key, parse: parse)
+        let from = try tierFrom.map { try Self.figure($0, column: "tierFrom", key: key, parse: parse) }
         return Rate(key: key, unit: unit, tierFrom: from, usd: price, effectiveDate: effectiveDate, source: source, notes: notes)
     }
 
-    private static func figure(_ text: String, column: String, key: RateKey) throws -> Decimal {
-        guard let value = Money.parse(text) else {
+    private static func figure(_ text: String, column: String, key: RateKey,
+                               parse: (String) -> Decimal?) throws -> Decimal {
+        guard let value = parse(text) else {
             throw CorruptCatalogError(key: key, column: column, value: text, problem: "is not a decimal")
         }
         guard value >= 0 else { throw CorruptCatalogError(key: key, column: column, value: text, problem: "is negative") }
