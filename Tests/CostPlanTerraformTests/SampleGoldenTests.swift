@@ -75,16 +75,17 @@ import Testing
 struct TerraformUnpricedTests {
     @Test func theUnpricedListAndStrictErrorNameTheAddress() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Samples/terracost_example-plan.format-0.1.json")
+            .appendingPathComponent("Samples/terracost_asg-plan.format-1.2.json")
         let plan = try TerraformPlanReader.parse(try String(contentsOf: url, encoding: .utf8), file: "plan.json")
         let estimate = try Estimator(catalog: TestRepository.catalog).estimate(try TerraformImport(plan).plan())
         let items = estimate.environments.flatMap(\.unpriced)
-        // eu-west-3 has no EC2 rates: the t2.micro is not priced, named by its address
-        let item = try #require(items.first { $0.key.item == "instance/t2.micro" })
-        #expect(item.component == "instance.example" && item.address == "aws_instance.example")
-        #expect(item.fix == "costplan pricing fetch --service AmazonEC2 --region eu-west-3")
+        // the catalog has no m4 (previous generation) rates: the launch-configuration group is
+        // not priced, named by its address; the other groups are priced
+        let item = try #require(items.first { $0.key.item == "instance/m4.large" })
+        #expect(item.component == "magento.autoscaling_group.lc" && item.address == "module.magento.aws_autoscaling_group.lc")
+        #expect(item.fix == "costplan pricing fetch --service AmazonEC2 --region eu-west-1")
         let error = "\(try #require(EstimateError(incomplete: estimate)))"
-        #expect(error.contains("plan.json: error: aws_instance.example: no rate for AmazonEC2 'instance/t2.micro' in eu-west-3"))
+        #expect(error.contains("plan.json: error: module.magento.aws_autoscaling_group.lc: no rate for AmazonEC2 'instance/m4.large' in eu-west-1"))
         #expect(!error.contains("environments.default.components"))
     }
 }
