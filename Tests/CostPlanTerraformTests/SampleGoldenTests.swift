@@ -91,16 +91,17 @@ import Testing
 struct TerraformUnpricedTests {
     @Test func theUnpricedListAndStrictErrorNameTheAddress() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Samples/terracost_example-plan.format-0.1.json")
+            .appendingPathComponent("Samples/terracost_asg-plan.format-1.2.json")
         let plan = try TerraformPlanReader.parse(try String(contentsOf: url, encoding: .utf8), file: "plan.json")
         let estimate = try Estimator(catalog: TestRepository.catalog).estimate(try TerraformImport(plan).plan())
         let items = estimate.environments.flatMap(\.unpriced)
-        // eu-west-3 has no EBS rates: the t2.micro's root volume is not priced, named by its address
-        let item = try #require(items.first { $0.key.item == "ebs/gp2/storage" })
-        #expect(item.component == "instance.example.root_block_device" && item.address == "aws_instance.example.root_block_device")
-        #expect(item.fix == "costplan pricing fetch --service AmazonEC2 --region eu-west-3")
+        // the catalog has no m4 (previous generation) rates: the launch-configuration group is
+        // not priced, named by its address; the other groups are priced
+        let item = try #require(items.first { $0.key.item == "instance/m4.large" })
+        #expect(item.component == "magento.autoscaling_group.lc" && item.address == "module.magento.aws_autoscaling_group.lc")
+        #expect(item.fix == "costplan pricing fetch --service AmazonEC2 --region eu-west-1")
         let error = "\(try #require(EstimateError(incomplete: estimate)))"
-        #expect(error.contains("plan.json: error: aws_instance.example.root_block_device: no rate for AmazonEC2 'ebs/gp2/storage' in eu-west-3"))
+        #expect(error.contains("plan.json: error: module.magento.aws_autoscaling_group.lc: no rate for AmazonEC2 'instance/m4.large' in eu-west-1"))
         #expect(!error.contains("environments.default.components"))
     }
 }
