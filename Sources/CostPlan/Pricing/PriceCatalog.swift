@@ -42,12 +42,16 @@ extension PriceCatalog {
             if !siblings.isEmpty || parts.isEmpty { break }
             parts = parts.dropLast()
         }
-        let ranked = otherRegions + siblings.sorted { similarity($0.key.item, key.item) > similarity($1.key.item, key.item) }
+        let ranked = otherRegions + siblings.map { (rate: $0, score: similarity($0.key.item, key.item)) }
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.rate.key.item < $1.rate.key.item }
+            .map(\.rate)
         return Array(ranked.prefix(8))
     }
 }
 
-/// Length of the common prefix: a cheap closeness score for item keys.
+/// A cheap closeness score for item keys: the common prefix plus twice the common suffix, so
+/// that the same size in another family (`m5.large` for `m9.large`) ranks above other sizes
+/// of a similar family (`m5.12xlarge`).
 private func similarity(_ a: String, _ b: String) -> Int {
-    zip(a, b).prefix { $0 == $1 }.count
+    zip(a, b).prefix { $0 == $1 }.count + 2 * zip(a.reversed(), b.reversed()).prefix { $0 == $1 }.count
 }
