@@ -25,7 +25,7 @@ extension PricingCommand {
 
         func run() throws {
             let sheets: [RateSheet]
-            do { sheets = try catalog.loader.currentSheets() } catch {
+            do { sheets = try catalog.loader().currentSheets() } catch {
                 Output.error("\(error)")
                 throw ExitCode(2)
             }

@@ -67,7 +67,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let loaded = try catalog.load()
-        let loader = catalog.loader
+        let loader = try catalog.loader()
         // The server never opens the store: it is handed the files to watch and how to reload.
         let catalogs = CatalogProvider(initial: loaded, watchedFiles: { loader.watchedFiles() }, reload: { try loader.load() })
         var logger = Logger(label: "costplan", factory: StandardErrorLogHandler.init)
