@@ -13,9 +13,10 @@ enum PriceListFetch {
     static func run(_ wanted: [SupportedOffer: RegionChoice], endpoint: String, catalog: CatalogOptions,
                     log: @escaping @Sendable (String) -> Void) async throws -> FetchReport {
         let display = FetchDisplay(log: log, terminal: isatty(2) == 1)
+        let loader = try catalog.loader()
         do {
             return try await HTTPTransport.with { transport in
-                let fetcher = PriceListFetcher(endpoint: endpoint, transport: transport, loader: try catalog.loader(),
+                let fetcher = PriceListFetcher(endpoint: endpoint, transport: transport, loader: loader,
                                                cacheDirectory: PriceListFetcher.defaultCacheDirectory())
                 let report = try await fetcher.fetch(wanted, events: { display.show($0) })
                 for outcome in report.outcomes { log(describe(outcome)) }

@@ -16,7 +16,7 @@ extension PricingCommand {
             Choose what to fetch with --service and --region (e.g. --service AmazonEC2 --region eu-central-1; \
             no --service means every offer costplan prices; --region all means every region AWS lists), or \
             with --for PLAN: exactly the offers and regions that plan looks up. Sizes: an AmazonEC2 region is \
-            hundreds of MB, the other offers a few MB each.
+            hundreds of MB; the other offers are much smaller.
 
             Every file is downloaded and read before the catalog changes; any failure (unreachable host, \
             HTTP 403/404/5xx, a transfer cut short of its Content-Length, a file that is not an offer) exits 2 \
