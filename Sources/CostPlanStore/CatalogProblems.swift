@@ -18,7 +18,7 @@ extension CatalogLoader {
             if FileManager.default.fileExists(atPath: ancestor, isDirectory: &isDirectory) {
                 if !isDirectory.boolValue {
                     throw Error(description: "\(databasePath): error: cannot create the catalog: \(ancestor) is a file, not a folder. "
-                        + "Move or delete that file, or keep the catalog elsewhere with --catalog FILE or COSTPLAN_CATALOG.")
+                        + "Move or delete that file, set $XDG_CACHE_HOME to another folder, or keep the catalog elsewhere with --catalog FILE or COSTPLAN_CATALOG.")
                 }
                 break
             }
@@ -34,7 +34,7 @@ extension CatalogLoader {
             let reason = mkdir(missing, 0o755) == 0 ? nil : String(cString: strerror(errno))
             throw Error(description: "\(databasePath): error: cannot create the folder \(folder) for the catalog"
                 + (reason.map { " (\($0))" } ?? "") + ". Check that its parent is writable and the disk is not full, "
-                + "or keep the catalog elsewhere with --catalog FILE or COSTPLAN_CATALOG.")
+                + "or set $XDG_CACHE_HOME to a writable folder, or keep the catalog elsewhere with --catalog FILE or COSTPLAN_CATALOG.")
         }
     }
 
@@ -59,7 +59,7 @@ extension CatalogLoader {
             let list = imports.map { names in "It holds imported AWS offers; after deleting it, import them again: " + names.joined(separator: "; ") + "." }
                 ?? "Its list of imported AWS offers cannot be read: after deleting it, run `costplan pricing import` again for every offer file imported before."
             throw Error(description: "\(databasePath): error: the catalog file is corrupt (SQLite: \(sqlite)). "
-                + "Delete it (it is rebuilt from the rate sheets on the next run). " + list)
+                + "Delete it (it is rebuilt from \(sheetsName) on the next run). " + list)
         }
         for suffix in ["", "-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) }
         notice?("\(databasePath): warning: the catalog file was corrupt (SQLite: \(sqlite)); it held no imported offers, "

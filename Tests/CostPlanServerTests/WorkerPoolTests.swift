@@ -41,6 +41,8 @@ struct WorkerPoolTests {
         let gate = Gate()
         try await server.run(server.settings(), workers: pool) { client, _ in
             _ = try await client.execute(uri: "/plans/muejam-library.html", method: .get)   // rendered on the pool, now cached
+            // The answer can arrive before that job has left the pool: wait until it is empty.
+            while pool.jobCount > 0 { try await Task.sleep(for: .milliseconds(5)) }
             let busy = Task { try await pool.run { gate.wait() } }
             while pool.jobCount < 1 { try await Task.sleep(for: .milliseconds(5)) }
             let refused = try await client.execute(uri: "/api/estimate", method: .post, headers: [.contentType: "application/yaml"],

@@ -87,7 +87,7 @@ struct CatalogFileProblemsTests {
             try loader.load()
         } throws: { error in
             "\(error)" == "\(loader.databasePath): error: cannot create the catalog: \(directory.path)/.costplan is a file, not a folder. "
-                + "Move or delete that file, or keep the catalog elsewhere with --catalog FILE or COSTPLAN_CATALOG."
+                + "Move or delete that file, set $XDG_CACHE_HOME to another folder, or keep the catalog elsewhere with --catalog FILE or COSTPLAN_CATALOG."
         }
     }
 

@@ -89,7 +89,7 @@ struct EmbeddedSheetsAndCacheTests {
         try Data("x".utf8).write(to: blocker)
         let loader = CatalogLoader(source: Self.builtIn, databasePath: blocker.appendingPathComponent("costplan/catalog.sqlite").path)
         #expect { try loader.load() } throws: { error in
-            "\(error)".contains("cannot create the folder of the rate catalog") && "\(error)".contains("XDG_CACHE_HOME")
+            "\(error)".contains("is a file, not a folder") && "\(error)".contains("XDG_CACHE_HOME")
         }
     }
 
