@@ -97,7 +97,7 @@ struct CatalogFileProblemsTests {
             try loader.load()
         } throws: { error in
             "\(error)".hasPrefix("/proc/costplan-test/catalog.sqlite: error: cannot create the folder /proc/costplan-test for the catalog (")
-                && "\(error)".hasSuffix("). Check that its parent is writable and the disk is not full, or keep the catalog elsewhere with --catalog FILE or COSTPLAN_CATALOG.")
+                && "\(error)".hasSuffix("). Check that its parent is writable and the disk is not full, or set $XDG_CACHE_HOME to a writable folder, or keep the catalog elsewhere with --catalog FILE or COSTPLAN_CATALOG.")
         }
     }
 
