@@ -32,4 +32,6 @@ USER costplan
 ENV XDG_CACHE_HOME=/home/costplan/.cache
 EXPOSE 8080
 # Mount your own plans over /plans.
+# The server answers only Host names it knows (loopback names and the bound address): reached under
+# another name (a load balancer, a DNS name), add "--allowed-host", "reports.example.com" to CMD.
 CMD ["costplan", "serve", "--host", "0.0.0.0", "--port", "8080", "--plans", "/plans", "--public-dir", "/usr/share/costplan/Public"]
