@@ -29,7 +29,7 @@ enum LoadBalancer {
                 fromUsage = dimensions.map { (usage.decimal($0.key) ?? 0) / $0.perUnit }.max()
                 usage.finish(what: "\(kind) usage")
                 if direct != nil {
-                    f.error(f.field("lcu")!, "give either `lcu` or `usage`, not both", hint: "`lcu` states the capacity units directly")
+                    f.error(at: "lcu", "give either `lcu` or `usage`, not both", hint: "`lcu` states the capacity units directly")
                 }
             }
             units = direct ?? fromUsage

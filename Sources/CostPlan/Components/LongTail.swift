@@ -206,8 +206,8 @@ struct EBSVolumes: ComponentSpec {
         count = f.count("count", default: 1) ?? CountRange(fixed: 1)
         iops = f.decimal("iops")
         throughputMBps = f.decimal("throughput_mbps", unit: "MB/s")
-        if iops != nil, !["gp3", "io1"].contains(volumeType) { f.error(f.field("iops")!, "\(volumeType) has no provisioned IOPS") }
-        if throughputMBps != nil, volumeType != "gp3" { f.error(f.field("throughput_mbps")!, "only gp3 has provisioned throughput") }
+        if iops != nil, !["gp3", "io1"].contains(volumeType) { f.error(at: "iops", "\(volumeType) has no provisioned IOPS") }
+        if throughputMBps != nil, volumeType != "gp3" { f.error(at: "throughput_mbps", "only gp3 has provisioned throughput") }
         if volumeType == "io1", iops == nil, !f.has("iops") { f.missing("iops", hint: "io1 volumes are priced on their provisioned IOPS") }
     }
     var scalingRange: (range: CountRange, label: String)? { (count, "volumes") }

@@ -59,19 +59,19 @@ struct RDSDatabase: ComponentSpec {
     private func validateStorage(_ f: FieldReader) {
         switch storageType {
         case "io1":
-            if storageGB < 100, f.has("storage_gb"), !legacyStorage { f.error(f.field("storage_gb")!, "io1 storage needs at least 100 GB") }
+            if storageGB < 100, f.has("storage_gb"), !legacyStorage { f.error(at: "storage_gb", "io1 storage needs at least 100 GB") }
             if !f.has("iops") {
                 f.missing("iops", hint: "io1 storage is priced on its provisioned IOPS (1,000 or more)")
             } else if (iops ?? 0) < 1000, !legacyStorage {
-                f.error(f.field("iops")!, "io1 needs at least 1,000 IOPS")
+                f.error(at: "iops", "io1 needs at least 1,000 IOPS")
             }
         case "gp3":
             if let iops, iops > 3000, storageGB < 400 {
-                f.error(f.field("iops")!, "gp3 below 400 GB has a fixed baseline of 3,000 IOPS",
+                f.error(at: "iops", "gp3 below 400 GB has a fixed baseline of 3,000 IOPS",
                         hint: "raise storage_gb to 400 or more to provision up to 64,000 IOPS, or use io1")
             }
         default:
-            if f.has("iops") { f.error(f.field("iops")!, "gp2 storage has no provisioned IOPS", hint: "use gp3 or io1") }
+            if f.has("iops") { f.error(at: "iops", "gp2 storage has no provisioned IOPS", hint: "use gp3 or io1") }
         }
     }
 

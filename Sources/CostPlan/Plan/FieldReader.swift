@@ -47,6 +47,35 @@ final class FieldReader {
         diagnostics.error(field.path, line: field.node.line, message, hint: hint)
     }
 
+    /// A problem with the field `key`, reported at its path and line (at the mapping's line when
+    /// the field is absent or null, e.g. a check of two fields where one was left out).
+    func error(at key: String, _ message: String, hint: String? = nil) {
+        guard let field = fields.last(where: { $0.key == key })?.field else {
+            return diagnostics.error(join(path, key), line: line, message, hint: hint)
+        }
+        error(field, message, hint: hint)
+    }
+
+    /// A plan, environment or component name (`PlanParser.isIdentifier`), reported when it is not one.
+    func identifier(_ key: String, required: Bool = false) -> String? {
+        guard let text = string(key, required: required) else { return nil }
+        if !PlanParser.isIdentifier(text) {
+            error(at: key, "'\(text)' is not a valid name", hint: "use 1–64 letters, digits, '-', '_' or '.'")
+        }
+        return text
+    }
+
+    /// An AWS region code, or nil (with a diagnostic suggesting the nearest code) when it is unknown.
+    func region(_ key: String) -> String? {
+        guard let code = string(key) else { return nil }
+        guard AWSRegion.isKnown(code) else {
+            error(at: key, "unknown AWS region '\(code)'",
+                  hint: suggestion(code, AWSRegion.all).map { "did you mean '\($0)'?" } ?? "use a region code such as us-east-1")
+            return nil
+        }
+        return code
+    }
+
     func missing(_ key: String, hint: String? = nil) {
         diagnostics.error(join(path, key), line: line, "is required", hint: hint)
     }
@@ -133,11 +162,11 @@ final class FieldReader {
             range.finish(what: "a range")
             guard let min, let max else { return nil }
             if min > max {
-                range.error(range.field("min")!, "min (\(min)) is greater than max (\(max))", hint: "swap them, or raise max")
+                range.error(at: "min", "min (\(min)) is greater than max (\(max))", hint: "swap them, or raise max")
                 return nil
             }
             if let desired, desired < min || desired > max {
-                range.error(range.field("desired")!, "desired (\(desired)) is outside min..max (\(min)..\(max))")
+                range.error(at: "desired", "desired (\(desired)) is outside min..max (\(min)..\(max))")
                 return nil
             }
             return CountRange(min: min, desired: desired ?? min, max: max)
