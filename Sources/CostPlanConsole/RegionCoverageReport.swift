@@ -6,8 +6,8 @@ import Foundation
 /// `pricing info --region R`: what the catalog prices in one region — rates per service and item
 /// group (e.g. `instance/postgres`, `node/redis`), how many are derived, the rates every region
 /// shares (`global`), and the offer services with no rate there, each with the command that fills it.
-enum RegionCoverageReport {
-    static func render(region: String, rates: [Rate]) -> String {
+public enum RegionCoverageReport {
+    public static func render(region: String, rates: [Rate]) -> String {
         let here = rates.filter { $0.key.region == region }
         let global = rates.filter { $0.key.region == "global" }
         var table = TextTable(leftAligned: 2)

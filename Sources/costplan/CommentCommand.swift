@@ -1,4 +1,5 @@
 import ArgumentParser
+import CostPlanConsole
 import CostPlanForge
 import CostPlanHTTP
 import Foundation

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostPlan
+import CostPlanConsole
 import CostPlanReports
 import Foundation
 
@@ -61,7 +62,7 @@ struct CsvCommand: AsyncParsableCommand {
             Output.error("error: --months \(months): must be 1–\(CostsCSV.maximumMonths)")
             throw ExitCode(2)
         }
-        let plan = try EstimateCommand.loadPlan(planPath)
+        let plan = try TerraformOptions.plan(planPath)
         try await fetch.fetch(for: [plan], environments: environments, catalog: catalog)
         let estimate = try catalog.estimate(plan, file: planPath, environments: environments, strict: strictness.strict)
         let options = CostsCSV.Options(start: start, months: months, scenario: Scenario(rawValue: scenario.rawValue)!,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CostPlanConsole
 import CostPlanStore
 import Foundation
 

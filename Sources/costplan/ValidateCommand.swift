@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostPlan
+import CostPlanConsole
 import Foundation
 
 struct ValidateCommand: ParsableCommand {
@@ -37,7 +38,7 @@ struct ValidateCommand: ParsableCommand {
         for path in paths {
             do {
                 if Self.isTerraformPlan(path) {
-                    let loaded = try TerraformInput.load(path, side: .after, options: terraform, requireTerraform: true)
+                    let loaded = try terraform.load(path, requireTerraform: true)
                     let report = loaded.terraform
                     Output.write("\(path): ok — Terraform plan: \(Self.summary(loaded.plan)); "
                         + "\(report?.priced.count ?? 0) resources priced, \(report?.free.count ?? 0) free, "
@@ -49,7 +50,7 @@ struct ValidateCommand: ParsableCommand {
                 Output.error(error.description)
                 failed = true
             } catch is ExitCode {
-                failed = true   // TerraformInput has printed the problems
+                failed = true   // TerraformOptions.load has printed the problems
             }
         }
         if failed { throw ExitCode(2) }
