@@ -1,8 +1,8 @@
 import ArgumentParser
 import CostPlan
 import CostPlanConsole
-import CostPlanReports
 import CostPlanRateSheets
+import CostPlanReports
 import CostPlanStore
 
 /// Where the rate catalog comes from; shared by every command that prices.
