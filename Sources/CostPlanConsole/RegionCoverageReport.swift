@@ -14,8 +14,7 @@ public enum RegionCoverageReport {
         table.add(["SERVICE", "ITEMS", "RATES", "DERIVED", "NEWEST EFFECTIVE"])
         table.rule()
         let groups = Dictionary(grouping: here) { GroupKey(service: $0.key.service, group: itemGroup($0.key.item)) }
-        for key in groups.keys.sorted() {
-            let of = groups[key]!
+        for (key, of) in groups.sorted(by: { $0.key < $1.key }) {
             table.add([key.service, key.group, "\(of.count)", "\(of.filter(\.isDerived).count)",
                        of.map(\.effectiveDate).max() ?? ""])
         }

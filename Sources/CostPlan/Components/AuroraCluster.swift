@@ -52,7 +52,7 @@ struct AuroraCluster: ComponentSpec {
     private static func acu(_ f: FieldReader, _ key: String, required: Bool) -> Decimal? {
         guard let value = f.decimal(key, required: required, min: 0, max: 256, unit: "ACU") else { return nil }
         if FieldReader.wholeNumber(value * 2) == nil {
-            f.error(f.field(key)!, "ACUs come in 0.5 steps, found \(value)")
+            f.error(at: key, "ACUs come in 0.5 steps, found \(value)")
         }
         return value
     }

@@ -14,7 +14,7 @@ struct ElastiCacheCluster: ComponentSpec {
     var desiredGiven = false
 
     init(_ f: FieldReader) {
-        engine = f.choice("engine", ["redis", "valkey", "memcached"], default: "redis")!
+        engine = f.choice("engine", ["redis", "valkey", "memcached"], default: "redis")
         nodeType = f.string("node_type", required: true, hint: "e.g. cache.r6g.large") ?? ""
         shards = f.count("shards", max: 500)
         replicasPerShard = f.int("replicas_per_shard", min: 0, max: 5) ?? 0

@@ -160,7 +160,7 @@ struct CodeBuild: ComponentSpec {
     var computeType: String
     init(_ f: FieldReader) {
         buildMinutes = f.decimal("build_minutes", unit: "minutes")
-        computeType = f.choice("compute_type", ["general1.small", "general1.medium", "general1.large"], default: "general1.small")!
+        computeType = f.choice("compute_type", ["general1.small", "general1.medium", "general1.large"], default: "general1.small")
     }
     func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
         [try p.monthly("Build minutes (Linux, \(computeType))", quantity: buildMinutes, "CodeBuild", "build/\(computeType)", unit: "build-minute")]
@@ -201,7 +201,7 @@ struct EBSVolumes: ComponentSpec {
     var iops: Decimal?
     var throughputMBps: Decimal?
     init(_ f: FieldReader) {
-        volumeType = f.choice("volume_type", ["gp3", "gp2", "io1", "st1", "sc1"], default: "gp3")!
+        volumeType = f.choice("volume_type", ["gp3", "gp2", "io1", "st1", "sc1"], default: "gp3")
         storageGB = f.decimal("storage_gb", required: true, min: 1, max: 65_536, unit: "GB") ?? 1
         count = f.count("count", default: 1) ?? CountRange(fixed: 1)
         iops = f.decimal("iops")

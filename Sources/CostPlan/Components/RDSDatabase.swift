@@ -38,7 +38,7 @@ struct RDSDatabase: ComponentSpec {
         multiAZ = f.bool("multi_az", default: false)
         legacyStorage = f.bool("legacy_storage", default: false)
         storageGB = f.decimal("storage_gb", min: legacyStorage ? 1 : 20, max: 65_536, unit: "GB") ?? 20
-        storageType = f.choice("storage_type", ["gp2", "gp3", "io1"], default: "gp3")!
+        storageType = f.choice("storage_type", ["gp2", "gp3", "io1"], default: "gp3")
         iops = f.decimal("iops", min: 0, max: 256_000)
         replicas = f.count("replicas", default: 0, max: 15) ?? CountRange(fixed: 0)
         desiredGiven = f.statesDesired("replicas")

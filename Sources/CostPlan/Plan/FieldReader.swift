@@ -95,16 +95,19 @@ final class FieldReader {
     }
 
     /// A string that must be one of `options`.
-    func choice(_ key: String, _ options: [String], default defaultValue: String? = nil, required: Bool = false) -> String? {
-        guard let text = string(key, required: required, hint: "one of: \(options.joined(separator: ", "))") else {
-            return defaultValue
-        }
+    func choice(_ key: String, _ options: [String], required: Bool = false) -> String? {
+        guard let text = string(key, required: required, hint: "one of: \(options.joined(separator: ", "))") else { return nil }
         guard options.contains(text) else {
-            error(fields.last { $0.key == key }!.field, "'\(text)' is not one of: \(options.joined(separator: ", "))",
+            error(at: key, "'\(text)' is not one of: \(options.joined(separator: ", "))",
                   hint: suggestion(text, options).map { "did you mean '\($0)'?" })
-            return defaultValue
+            return nil
         }
         return text
+    }
+
+    /// One of `options`, or `defaultValue` when the field is absent (or invalid, with a diagnostic).
+    func choice(_ key: String, _ options: [String], default defaultValue: String) -> String {
+        choice(key, options) ?? defaultValue
     }
 
     func bool(_ key: String, default defaultValue: Bool) -> Bool {
@@ -141,7 +144,7 @@ final class FieldReader {
     func int(_ key: String, required: Bool = false, min: Int = 0, max: Int? = nil) -> Int? {
         guard let value = decimal(key, required: required, min: Decimal(min), max: max.map { Decimal($0) }) else { return nil }
         guard let whole = Self.wholeNumber(value) else {
-            error(field(key)!, "must be a whole number, found \(value)")
+            error(at: key, "must be a whole number, found \(value)")
             return nil
         }
         return whole
