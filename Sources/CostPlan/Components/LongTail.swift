@@ -58,22 +58,6 @@ struct CloudWatchMonitoring: ComponentSpec {
     }
 }
 
-/// Secrets Manager: secrets per month and API calls per 10,000.
-struct SecretsManager: ComponentSpec {
-    var secrets: Int?
-    var apiRequests: Decimal?
-    init(_ f: FieldReader) {
-        secrets = f.int("secrets")
-        apiRequests = f.decimal("api_requests", unit: "requests")
-    }
-    func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
-        [
-            try p.monthly("Secrets", quantity: secrets.map { Decimal($0) }, "AWSSecretsManager", "secret", unit: "secret-month"),
-            try p.monthly("API requests", quantity: apiRequests, per: 10_000, "AWSSecretsManager", "api-requests", unit: "10K requests"),
-        ]
-    }
-}
-
 /// Route 53: hosted zones and DNS queries (standard, latency-based, geo) in tiers.
 struct Route53: ComponentSpec {
     var hostedZones: Int?
@@ -96,41 +80,6 @@ struct Route53: ComponentSpec {
             items += try p.tiered("Geo DNS queries", quantity: geoQueriesMillions, "AmazonRoute53", "queries/geo", unit: "1M queries")
         }
         return items
-    }
-}
-
-/// KMS: customer managed keys and requests per 10,000.
-struct KMSKeys: ComponentSpec {
-    var keys: Int?
-    var requests: Decimal?
-    init(_ f: FieldReader) {
-        keys = f.int("keys")
-        requests = f.decimal("requests", unit: "requests")
-    }
-    func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
-        [
-            try p.monthly("Customer managed keys", quantity: keys.map { Decimal($0) }, "awskms", "key", unit: "key-month"),
-            try p.monthly("Requests", quantity: requests, per: 10_000, "awskms", "requests", unit: "10K requests"),
-        ]
-    }
-}
-
-/// WAF: web ACLs, rules and requests per million.
-struct WAF: ComponentSpec {
-    var webACLs: Int?
-    var rules: Int?
-    var requestsMillions: Decimal?
-    init(_ f: FieldReader) {
-        webACLs = f.int("web_acls")
-        rules = f.int("rules")
-        requestsMillions = f.decimal("requests_millions", unit: "million requests")
-    }
-    func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
-        [
-            try p.monthly("Web ACLs", quantity: webACLs.map { Decimal($0) }, "awswaf", "web-acl", unit: "web-ACL-month"),
-            try p.monthly("Rules", quantity: rules.map { Decimal($0) }, "awswaf", "rule", unit: "rule-month"),
-            try p.monthly("Requests", quantity: requestsMillions, "awswaf", "requests", unit: "1M requests"),
-        ]
     }
 }
 
@@ -263,4 +212,71 @@ struct XRay: ComponentSpec {
             try p.monthly("Traces retrieved or scanned", quantity: retrievedMillions, "AWSXRay", "traces-retrieved", unit: "1M traces"),
         ]
     }
+}
+
+/// A service whose every charge is one field billed per unit a month, always listed: stated →
+/// priced, unstated → depends on usage. The types differ only in their `charges` table.
+protocol PerUnitService: ComponentSpec {
+    static var charges: [PerUnitCharge] { get }
+    /// The stated amount of each charge, in `charges` order.
+    var amounts: [Decimal?] { get }
+    init(amounts: [Decimal?])
+}
+
+/// One charge of a `PerUnitService`: the plan field, the line item, and the rate it is priced at.
+struct PerUnitCharge {
+    var field: String
+    /// nil: a whole count of things (secrets, keys); else the amount's unit, e.g. "requests".
+    var amountUnit: String?
+    var name: String
+    var service: String
+    var item: String
+    var unit: String
+    var per: Decimal = 1
+
+    func amount(_ f: FieldReader) -> Decimal? {
+        guard let amountUnit else { return f.int(field).map { Decimal($0) } }
+        return f.decimal(field, unit: amountUnit)
+    }
+}
+
+extension PerUnitService {
+    init(_ f: FieldReader) { self.init(amounts: Self.charges.map { $0.amount(f) }) }
+
+    func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
+        try zip(Self.charges, amounts).map { charge, amount in
+            try p.monthly(charge.name, quantity: amount, per: charge.per, charge.service, charge.item, unit: charge.unit)
+        }
+    }
+}
+
+/// Secrets Manager: secrets per month and API calls per 10,000.
+struct SecretsManager: PerUnitService {
+    static let charges = [
+        PerUnitCharge(field: "secrets", name: "Secrets", service: "AWSSecretsManager", item: "secret", unit: "secret-month"),
+        PerUnitCharge(field: "api_requests", amountUnit: "requests", name: "API requests", service: "AWSSecretsManager",
+                      item: "api-requests", unit: "10K requests", per: 10_000),
+    ]
+    var amounts: [Decimal?]
+}
+
+/// KMS: customer managed keys and requests per 10,000.
+struct KMSKeys: PerUnitService {
+    static let charges = [
+        PerUnitCharge(field: "keys", name: "Customer managed keys", service: "awskms", item: "key", unit: "key-month"),
+        PerUnitCharge(field: "requests", amountUnit: "requests", name: "Requests", service: "awskms", item: "requests",
+                      unit: "10K requests", per: 10_000),
+    ]
+    var amounts: [Decimal?]
+}
+
+/// WAF: web ACLs, rules and requests per million.
+struct WAF: PerUnitService {
+    static let charges = [
+        PerUnitCharge(field: "web_acls", name: "Web ACLs", service: "awswaf", item: "web-acl", unit: "web-ACL-month"),
+        PerUnitCharge(field: "rules", name: "Rules", service: "awswaf", item: "rule", unit: "rule-month"),
+        PerUnitCharge(field: "requests_millions", amountUnit: "million requests", name: "Requests", service: "awswaf",
+                      item: "requests", unit: "1M requests"),
+    ]
+    var amounts: [Decimal?]
 }
