@@ -58,25 +58,24 @@ enum LoadBalancer {
         init(settings: Settings)
     }
 
+    /// ALB LCU dimensions.
+    static let lcu = [
+        Dimension(key: "new_connections_per_second", perUnit: 25), Dimension(key: "active_connections_per_minute", perUnit: 3000),
+        Dimension(key: "processed_gb_per_hour", perUnit: 1), Dimension(key: "rule_evaluations_per_second", perUnit: 1000),
+    ]
+    /// NLB TCP NLCU dimensions.
+    static let nlcu = [
+        Dimension(key: "new_connections_per_second", perUnit: 800), Dimension(key: "active_connections_per_minute", perUnit: 100_000),
+        Dimension(key: "processed_gb_per_hour", perUnit: 1),
+    ]
+
     struct ALB: CapacityUnitBalancer {
-        static let dimensions = [
-            Dimension(key: "new_connections_per_second", perUnit: 25),
-            Dimension(key: "active_connections_per_minute", perUnit: 3000),
-            Dimension(key: "processed_gb_per_hour", perUnit: 1),
-            Dimension(key: "rule_evaluations_per_second", perUnit: 1000),
-        ]
-        static let prefix = "alb", unitName = "LCU"
+        static let dimensions = lcu, prefix = "alb", unitName = "LCU"
         var settings: Settings
     }
 
     struct NLB: CapacityUnitBalancer {
-        /// TCP NLCU dimensions.
-        static let dimensions = [
-            Dimension(key: "new_connections_per_second", perUnit: 800),
-            Dimension(key: "active_connections_per_minute", perUnit: 100_000),
-            Dimension(key: "processed_gb_per_hour", perUnit: 1),
-        ]
-        static let prefix = "nlb", unitName = "NLCU"
+        static let dimensions = nlcu, prefix = "nlb", unitName = "NLCU"
         var settings: Settings
     }
 
