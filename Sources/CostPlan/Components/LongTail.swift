@@ -13,27 +13,17 @@ struct ECRRepository: ComponentSpec {
     }
 }
 
-/// CloudWatch Logs: ingestion, archival storage, Logs Insights scans.
-struct CloudWatchLogs: ComponentSpec {
-    var ingestionGB: Decimal?
-    var storageGB: Decimal?
-    var insightsScannedGB: Decimal?
-    init(_ f: FieldReader) {
-        ingestionGB = f.decimal("ingestion_gb", unit: "GB")
-        storageGB = f.decimal("storage_gb", unit: "GB")
-        insightsScannedGB = f.decimal("insights_scanned_gb", unit: "GB")
-    }
-    func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
-        var items = [try p.monthly("Log ingestion (standard)", quantity: ingestionGB, "AmazonCloudWatch", "logs/ingestion", unit: "GB")]
-        if let storageGB {
-            items.append(try p.monthly("Log storage (archival)", quantity: storageGB, "AmazonCloudWatch", "logs/storage", unit: "GB-month"))
-        }
-        if let insightsScannedGB {
-            items.append(try p.monthly("Logs Insights data scanned", quantity: insightsScannedGB,
-                                       "AmazonCloudWatch", "logs/insights-scanned", unit: "GB"))
-        }
-        return items
-    }
+/// CloudWatch Logs: ingestion, archival storage, Logs Insights scans (the last two only when stated).
+struct CloudWatchLogs: PerUnitService {
+    static let charges = [
+        PerUnitCharge(field: "ingestion_gb", amountUnit: "GB", name: "Log ingestion (standard)", service: "AmazonCloudWatch",
+                      item: "logs/ingestion", unit: "GB"),
+        PerUnitCharge(field: "storage_gb", amountUnit: "GB", name: "Log storage (archival)", service: "AmazonCloudWatch",
+                      item: "logs/storage", unit: "GB-month", onlyWhenStated: true),
+        PerUnitCharge(field: "insights_scanned_gb", amountUnit: "GB", name: "Logs Insights data scanned", service: "AmazonCloudWatch",
+                      item: "logs/insights-scanned", unit: "GB", onlyWhenStated: true),
+    ]
+    var amounts: [Decimal?]
 }
 
 /// CloudWatch metrics, alarms and dashboards.
@@ -214,8 +204,9 @@ struct XRay: ComponentSpec {
     }
 }
 
-/// A service whose every charge is one field billed per unit a month, always listed: stated →
-/// priced, unstated → depends on usage. The types differ only in their `charges` table.
+/// A service whose every charge is one field billed per unit a month: stated → priced, unstated →
+/// depends on usage (or left out, for a charge `onlyWhenStated`). The types differ only in their
+/// `charges` table.
 protocol PerUnitService: ComponentSpec {
     static var charges: [PerUnitCharge] { get }
     /// The stated amount of each charge, in `charges` order.
@@ -233,6 +224,8 @@ struct PerUnitCharge {
     var item: String
     var unit: String
     var per: Decimal = 1
+    /// Listed only when the field is stated (an optional extra), not as "depends on usage".
+    var onlyWhenStated = false
 
     func amount(_ f: FieldReader) -> Decimal? {
         guard let amountUnit else { return f.int(field).map { Decimal($0) } }
@@ -244,8 +237,9 @@ extension PerUnitService {
     init(_ f: FieldReader) { self.init(amounts: Self.charges.map { $0.amount(f) }) }
 
     func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
-        try zip(Self.charges, amounts).map { charge, amount in
-            try p.monthly(charge.name, quantity: amount, per: charge.per, charge.service, charge.item, unit: charge.unit)
+        try zip(Self.charges, amounts).compactMap { charge, amount in
+            if charge.onlyWhenStated, amount == nil { return nil }
+            return try p.monthly(charge.name, quantity: amount, per: charge.per, charge.service, charge.item, unit: charge.unit)
         }
     }
 }
