@@ -78,8 +78,8 @@ extension MappingContext {
         }
 
         if isReplica(r, a) {
-            let note = source == nil ? "read replica of a database outside this plan, priced as its own instance"
-                                     : "read replica of \(source!.resource.address), priced as its own instance"
+            let note = source.map { "read replica of \($0.resource.address), priced as its own instance" }
+                ?? "read replica of a database outside this plan, priced as its own instance"
             if !fields.isEmpty { fields[0].comment = fields[0].comment ?? note }
         } else {
             let replicas = replicasBySource[r.address] ?? []
