@@ -47,6 +47,9 @@ let package = Package(
         .target(name: "CostPlanForge", dependencies: ["CostPlanHTTP"]),
         // Pure renderers: Estimate -> table | JSON.
         .target(name: "CostPlanReports", dependencies: ["CostPlan"]),
+        // What the command line prints about the catalog (pricing info, import and fetch summaries,
+        // progress bars) and terminal output that cannot drive the terminal; used by the executable.
+        .target(name: "CostPlanConsole", dependencies: ["CostPlan", "CostPlanStore", "CostPlanReports", "CostPlanHTTP"]),
         // The web reports server (Hummingbird): receives `some PriceCatalog`, never the store.
         .target(
             name: "CostPlanServer",
@@ -66,6 +69,7 @@ let package = Package(
             name: "costplan",
             dependencies: [
                 "CostPlan", "CostPlanStore", "CostPlanRateSheets", "CostPlanReports", "CostPlanServer", "CostPlanForge", "CostPlanHTTP",
+                "CostPlanConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

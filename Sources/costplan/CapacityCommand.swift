@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostPlan
+import CostPlanConsole
 import CostPlanReports
 import Foundation
 
@@ -37,10 +38,10 @@ struct CapacityCommand: ParsableCommand {
     @OptionGroup var catalog: CatalogOptions
 
     func run() throws {
-        let plan = try EstimateCommand.loadPlan(planPath)
-        let known = plan.environments.map(\.name)
-        for name in environments where !known.contains(name) {
-            Output.error("\(planPath): error: --env \(name): no such environment (the plan has: \(known.joined(separator: ", ")))")
+        let plan = try TerraformOptions.plan(planPath)
+        let selection = EnvironmentSelection(environments)
+        if let problem = selection.problem(in: plan, file: planPath) {
+            Output.error(problem)
             throw ExitCode(2)
         }
         guard let factor = Money.parse(demandScale), factor > 0 else {
@@ -58,7 +59,7 @@ struct CapacityCommand: ParsableCommand {
         let planner = CapacityPlanner(estimator: Estimator(catalog: try catalog.load()))
         var sections: [CapacityTable.Section] = []
         do {
-            for environment in plan.environments where environments.isEmpty || environments.contains(environment.name) {
+            for environment in plan.environments where selection.contains(environment.name) {
                 let today = try planner.estimator.price(environment, file: planPath)
                 let scaled = try planner.atScale(environment, factor: factor, file: planPath)
                 var section = CapacityTable.Section(today: today, scaled: scaled)

@@ -1,7 +1,8 @@
 import ArgumentParser
 import CostPlan
-import CostPlanReports
+import CostPlanConsole
 import CostPlanRateSheets
+import CostPlanReports
 import CostPlanStore
 
 /// Where the rate catalog comes from; shared by every command that prices.
@@ -35,6 +36,15 @@ struct CatalogOptions: ParsableArguments {
         }
     }
 
+    /// Runs `work` (a Price List fetch) with the catalog's loader; a failure is printed, exit code 2.
+    func fetching(_ work: (CatalogLoader) async throws -> Void) async throws {
+        let loader = try loader()
+        do { try await work(loader) } catch {
+            Output.error("\(error)")
+            throw ExitCode(2)
+        }
+    }
+
     /// The catalog snapshot, or an error message and exit code 2.
     func load() throws -> InMemoryPriceCatalog {
         let loader = try loader()
@@ -59,18 +69,18 @@ extension CatalogOptions {
     /// — an invalid plan, an unknown `--env` — goes to standard error and exits 2. A charge
     /// without a rate is listed on standard error as not priced; with `strict` it exits 2.
     func estimate(planAt path: String, environments: [String], strict: Bool) throws -> Estimate {
-        try estimate(try EstimateCommand.loadPlan(path), file: path, environments: environments, strict: strict)
+        try estimate(try TerraformOptions.plan(path), file: path, environments: environments, strict: strict)
     }
 
     /// Prices `plan` (read from `path`), as `estimate(planAt:environments:strict:)` does.
     func estimate(_ plan: Plan, file path: String, environments: [String], strict: Bool) throws -> Estimate {
-        let known = plan.environments.map(\.name)
-        for name in environments where !known.contains(name) {
-            Output.error("\(path): error: --env \(name): no such environment (the plan has: \(known.joined(separator: ", ")))")
+        let selection = EnvironmentSelection(environments)
+        if let problem = selection.problem(in: plan, file: path) {
+            Output.error(problem)
             throw ExitCode(2)
         }
         do {
-            let estimate = try Estimator(catalog: try load()).estimate(plan, only: environments.isEmpty ? nil : Set(environments))
+            let estimate = try Estimator(catalog: try load()).estimate(plan, only: selection.only)
             try Self.check(estimate, strict: strict)
             return estimate
         } catch let error as EstimateError {

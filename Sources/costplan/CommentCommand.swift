@@ -1,4 +1,5 @@
 import ArgumentParser
+import CostPlanConsole
 import CostPlanForge
 import CostPlanHTTP
 import Foundation
@@ -40,58 +41,30 @@ struct CommentCommand: ParsableCommand {
 
         @Flag(name: .customLong("dry-run"), help: "Read the comments and print what would be created, edited or deleted, without writing.")
         var dryRun = false
-
-        /// The body, or an error on standard error and exit 2.
-        func readBody(limit: Int?, forge: String) throws -> String {
-            let data: Data
-            if bodyFile == "-" {
-                data = FileHandle.standardInput.readDataToEndOfFile()
-            } else {
-                guard let read = FileManager.default.contents(atPath: bodyFile) else {
-                    Output.error("\(bodyFile): error: cannot read the comment body (--body-file)")
-                    throw ExitCode(2)
-                }
-                data = read
-            }
-            let source = bodyFile == "-" ? "standard input" : bodyFile
-            guard let body = String(data: data, encoding: .utf8) else {
-                Output.error("\(source): error: the comment body is not UTF-8 text")
-                throw ExitCode(2)
-            }
-            guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                Output.error("\(source): error: the comment body is empty (did the command before the pipe fail? its error is above); nothing was posted")
-                throw ExitCode(2)
-            }
-            if let limit, body.count > limit {
-                Output.error("\(source): error: the comment has \(body.count) characters; \(forge) accepts at most \(limit) (try --env to diff fewer environments)")
-                throw ExitCode(2)
-            }
-            return body
-        }
     }
 
-    /// The token from the environment variable `name`, or nil; without one, only a dry run goes on.
-    static func token(from name: String, dryRun: Bool, hint: String) throws -> String? {
-        if let token = ProcessInfo.processInfo.environment[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty {
-            return token
-        }
-        if dryRun {
-            Output.error("costplan: note: $\(name) is not set; the dry run reads the comments without a token")
-            return nil
-        }
-        Output.error("error: no token: $\(name) is not set or empty. \(hint)")
-        throw ExitCode(2)
-    }
-
-    /// `--api-url`, else the environment variable `variable`, else `fallback`; must be http(s).
-    static func apiURL(_ option: String?, variable: String, fallback: String) throws -> String {
-        let url = option ?? ProcessInfo.processInfo.environment[variable].flatMap { $0.isEmpty ? nil : $0 } ?? fallback
-        guard let components = URLComponents(string: url), ["http", "https"].contains(components.scheme?.lowercased() ?? ""),
-              components.host?.isEmpty == false else {
-            Output.error("error: --api-url \(url): not an http:// or https:// URL (from \(option == nil ? "$\(variable)" : "--api-url"))")
+    /// `read()`, or its `CommentInputError` on standard error and exit 2.
+    static func checked<T>(_ read: () throws -> T) throws -> T {
+        do { return try read() } catch let error as CommentInputError {
+            Output.error(error.description)
             throw ExitCode(2)
         }
-        return url
+    }
+
+    /// Reads the body (at most `limit` characters), the token from `$tokenEnv` and the API root
+    /// (`--api-url`, else `$variable`, else `fallback`), then publishes with the comments `make`
+    /// builds from the token, the URL and a transport. Bad input exits 2; a failed request exits 1.
+    static func post(_ common: Common, forge: String, limit: Int, tokenEnv: String, tokenHint: String,
+                     apiURL option: String?, variable: String, fallback: String,
+                     make: @escaping @Sendable (String?, String, HTTPTransport) -> any ForgeComments) async throws {
+        let body = try checked { try CommentInput.body(file: common.bodyFile, limit: limit, forge: forge) }
+        let token = try checked {
+            try CommentInput.token(from: tokenEnv, dryRun: common.dryRun, hint: tokenHint, note: { Output.error($0) })
+        }
+        let url = try checked { try CommentInput.apiURL(option, variable: variable, fallback: fallback) }
+        try await HTTPTransport.with { transport in
+            try await publish(body, common: common, comments: make(token, url, transport))
+        }
     }
 
     /// Publishes with `comments`, printing each action; a failed request exits 1.
@@ -102,16 +75,7 @@ struct CommentCommand: ParsableCommand {
             Output.error("\(error)")
             throw ExitCode(1)
         }
-        var lines: [String] = []
-        for action in actions {
-            switch action {
-            case let .created(comment): lines.append("created comment \(comment.id) on \(comments.target)\(comment.webURL.map { ": \($0)" } ?? "")")
-            case let .updated(comment): lines.append("updated comment \(comment.id) on \(comments.target)\(comment.webURL.map { ": \($0)" } ?? "")")
-            case let .unchanged(comment): lines.append("comment \(comment.id) on \(comments.target) is already up to date")
-            case let .deleted(id): lines.append("deleted comment \(id) on \(comments.target)")
-            case let .wouldSend(request): lines.append("dry run: would send \(request)")
-            }
-        }
+        var lines = actions.map { $0.line(on: comments.target) }
         if common.dryRun { lines.append("dry run: nothing was written to \(comments.target)") }
         Output.write(lines.joined(separator: "\n") + "\n")
     }
@@ -147,19 +111,16 @@ struct CommentCommand: ParsableCommand {
         }
 
         func run() async throws {
-            let environment = ProcessInfo.processInfo.environment
-            guard let repository = repo ?? environment["GITHUB_REPOSITORY"].flatMap({ $0.isEmpty ? nil : $0 }) else {
+            guard let repository = CommentInput.option(repo, orEnvironment: "GITHUB_REPOSITORY") else {
                 throw ValidationError("--repo OWNER/REPO is required (or $GITHUB_REPOSITORY)")
             }
             guard GitHubComments.isRepository(repository) else { throw ValidationError("$GITHUB_REPOSITORY \(repository): expected OWNER/REPO") }
-            let body = try common.readBody(limit: 65_536, forge: "GitHub")
-            let token = try CommentCommand.token(from: tokenEnv, dryRun: common.dryRun,
-                hint: "Set it to a token that may write pull request comments (GitHub Actions: `env: \(tokenEnv): ${{ secrets.GITHUB_TOKEN }}`), or name another variable with --token-env.")
-            let url = try CommentCommand.apiURL(apiURL, variable: "GITHUB_API_URL", fallback: GitHubComments.defaultAPIURL)
-            try await HTTPTransport.with { transport in
-                let comments = GitHubComments(repository: repository, pullRequest: pullRequest, token: token,
-                                              tokenSource: "$\(tokenEnv)", apiURL: url, transport: transport)
-                try await CommentCommand.publish(body, common: common, comments: comments)
+            let (pullRequest, tokenEnv) = (pullRequest, tokenEnv)
+            try await CommentCommand.post(common, forge: "GitHub", limit: 65_536, tokenEnv: tokenEnv,
+                tokenHint: "Set it to a token that may write pull request comments (GitHub Actions: `env: \(tokenEnv): ${{ secrets.GITHUB_TOKEN }}`), or name another variable with --token-env.",
+                apiURL: apiURL, variable: "GITHUB_API_URL", fallback: GitHubComments.defaultAPIURL) { token, url, transport in
+                GitHubComments(repository: repository, pullRequest: pullRequest, token: token, tokenSource: "$\(tokenEnv)", apiURL: url,
+                               transport: transport)
             }
         }
     }
@@ -189,21 +150,19 @@ struct CommentCommand: ParsableCommand {
         var apiURL: String?
 
         func run() async throws {
-            let environment = ProcessInfo.processInfo.environment
-            guard let project = project ?? environment["CI_PROJECT_ID"].flatMap({ $0.isEmpty ? nil : $0 }) else {
+            guard let project = CommentInput.option(project, orEnvironment: "CI_PROJECT_ID") else {
                 throw ValidationError("--project ID|PATH is required (or $CI_PROJECT_ID)")
             }
-            guard let mergeRequest = mergeRequest ?? environment["CI_MERGE_REQUEST_IID"].flatMap({ Int($0) }), mergeRequest > 0 else {
+            guard let mergeRequest = mergeRequest ?? CommentInput.option(nil, orEnvironment: "CI_MERGE_REQUEST_IID").flatMap({ Int($0) }),
+                  mergeRequest > 0 else {
                 throw ValidationError("--merge-request N is required, a positive number (or $CI_MERGE_REQUEST_IID)")
             }
-            let body = try common.readBody(limit: 1_000_000, forge: "GitLab")
-            let token = try CommentCommand.token(from: tokenEnv, dryRun: common.dryRun,
-                hint: "Set it to a project access token with the `api` scope (a masked CI/CD variable), or name another variable with --token-env.")
-            let url = try CommentCommand.apiURL(apiURL, variable: "CI_API_V4_URL", fallback: GitLabNotes.defaultAPIURL)
-            try await HTTPTransport.with { transport in
-                let notes = GitLabNotes(project: project, mergeRequest: mergeRequest, token: token,
-                                        tokenSource: "$\(tokenEnv)", apiURL: url, transport: transport)
-                try await CommentCommand.publish(body, common: common, comments: notes)
+            let tokenEnv = tokenEnv
+            try await CommentCommand.post(common, forge: "GitLab", limit: 1_000_000, tokenEnv: tokenEnv,
+                tokenHint: "Set it to a project access token with the `api` scope (a masked CI/CD variable), or name another variable with --token-env.",
+                apiURL: apiURL, variable: "CI_API_V4_URL", fallback: GitLabNotes.defaultAPIURL) { token, url, transport in
+                GitLabNotes(project: project, mergeRequest: mergeRequest, token: token, tokenSource: "$\(tokenEnv)", apiURL: url,
+                            transport: transport)
             }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostPlan
+import CostPlanConsole
 import CostPlanReports
 import Foundation
 
@@ -19,6 +20,14 @@ struct CsvCommand: AsyncParsableCommand {
 
     enum ScenarioOption: String, ExpressibleByArgument, CaseIterable {
         case min, desired, max
+
+        var scenario: Scenario {
+            switch self {
+            case .min: .min
+            case .desired: .desired
+            case .max: .max
+            }
+        }
     }
 
     @Argument(help: ArgumentHelp("The plan file (YAML or JSON).", valueName: "plan"))
@@ -61,10 +70,10 @@ struct CsvCommand: AsyncParsableCommand {
             Output.error("error: --months \(months): must be 1–\(CostsCSV.maximumMonths)")
             throw ExitCode(2)
         }
-        let plan = try EstimateCommand.loadPlan(planPath)
+        let plan = try TerraformOptions.plan(planPath)
         try await fetch.fetch(for: [plan], environments: environments, catalog: catalog)
         let estimate = try catalog.estimate(plan, file: planPath, environments: environments, strict: strictness.strict)
-        let options = CostsCSV.Options(start: start, months: months, scenario: Scenario(rawValue: scenario.rawValue)!,
+        let options = CostsCSV.Options(start: start, months: months, scenario: scenario.scenario,
                                        environments: environments, summary: summary, byteOrderMark: bom)
         let csv: String
         do { csv = try CostsCSV.render(estimate, options: options) } catch {
@@ -75,27 +84,6 @@ struct CsvCommand: AsyncParsableCommand {
         do { try AtomicFile.write(Data(csv.utf8), to: out) } catch {
             Output.error("error: --out \(out): \(error)")
             throw ExitCode(1)
-        }
-    }
-}
-
-/// Writes a file all at once or not at all: a temporary file beside it, renamed into place.
-enum AtomicFile {
-    struct WriteError: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    static func write(_ data: Data, to path: String) throws {
-        let destination = URL(fileURLWithPath: path)
-        let directory = destination.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
-            throw WriteError(description: "cannot create a file in \(directory.path)")
-        }
-        guard rename(temporary.path, destination.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw WriteError(description: "cannot replace the file: \(reason)")
         }
     }
 }

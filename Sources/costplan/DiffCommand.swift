@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostPlan
+import CostPlanConsole
 import CostPlanReports
 import Foundation
 
@@ -71,15 +72,15 @@ struct DiffCommand: AsyncParsableCommand {
         let basePlan = baseLoaded.plan, headPlan = headLoaded.plan
         try await fetch.fetch(for: [basePlan, headPlan], environments: environments, catalog: catalog)
 
-        let known = Set(basePlan.environments.map(\.name) + headPlan.environments.map(\.name))
-        for name in environments where !known.contains(name) {
-            Output.error("error: --env \(name): no such environment in either plan (they have: \(known.sorted().joined(separator: ", ")))")
+        let selection = EnvironmentSelection(environments)
+        if let problem = selection.problem(inEither: basePlan, headPlan) {
+            Output.error(problem)
             throw ExitCode(2)
         }
         let diff: PlanDiff
         do {
             diff = try PlanDiff.between(basePlan, headPlan, catalog: try catalog.load(),
-                                        only: environments.isEmpty ? nil : Set(environments), strict: strictness.strict)
+                                        only: selection.only, strict: strictness.strict)
         } catch let error as DiffInputError {
             Output.error(error.description)
             throw ExitCode(2)
@@ -103,8 +104,9 @@ struct DiffCommand: AsyncParsableCommand {
     }
 
     /// Reads one side, printing its problems (naming the side) and returning nil when it is unusable.
-    private func read(_ argument: String, _ side: DiffSide, side state: TerraformSide) -> LoadedPlan? {
-        do { return try PlanSource(argument).load(side: state, terraform: terraform) } catch is ExitCode {
+    private func read(_ argument: String, _ side: DiffSide, side state: TerraformSide) -> PlanInput? {
+        do { return try PlanInput.load(PlanSource(argument: argument), side: state, options: terraform.input) } catch let error as UsageFileError {
+            Output.error(error.description)
             return nil
         } catch {
             Output.error(DiffInputError(side: side, file: argument, underlying: error).description)

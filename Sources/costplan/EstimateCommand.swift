@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostPlan
+import CostPlanConsole
 import CostPlanReports
 import Foundation
 
@@ -51,7 +52,7 @@ struct EstimateCommand: AsyncParsableCommand {
     @OptionGroup var catalog: CatalogOptions
 
     func run() async throws {
-        let loaded = try TerraformInput.load(planPath, side: before ? .before : .after, options: terraform)
+        let loaded = try terraform.load(planPath, side: before ? .before : .after)
         try await fetch.fetch(for: [loaded.plan], environments: environments, catalog: catalog)
         let estimate = try catalog.estimate(loaded.plan, file: planPath, environments: environments, strict: strictness.strict)
         switch format {
@@ -59,14 +60,6 @@ struct EstimateCommand: AsyncParsableCommand {
         case .json:
             let document = EstimateJSON.document(estimate)
             Output.write((loaded.terraform.map { TerraformNotes.adding(TerraformNotes.json($0), to: document) } ?? document).rendered())
-        }
-    }
-
-    /// Parses a plan file, printing every problem and exiting 2 when it is invalid.
-    static func loadPlan(_ path: String) throws -> Plan {
-        do { return try PlanParser.parse(contentsOf: path) } catch let error as PlanError {
-            Output.error(error.description)
-            throw ExitCode(2)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostPlan
+import CostPlanConsole
 import Foundation
 
 /// `costplan import …`: start a plan file from existing infrastructure.
@@ -39,10 +40,8 @@ struct ImportTerraformCommand: ParsableCommand {
         let imported: TerraformImport
         do {
             let plan = try TerraformPlanReader.read(contentsOf: planPath)
-            imported = TerraformImport(plan, options: try terraform.importOptions(planPath: planPath, side: side))
+            imported = TerraformImport(plan, options: try terraform.input.importOptions(planPath: planPath, side: side))
             _ = try imported.plan()
-        } catch let error as ExitCode {
-            throw error
         } catch {
             Output.error("\(error)")
             throw ExitCode(2)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostPlan
+import CostPlanConsole
 import CostPlanStore
 import Foundation
 
@@ -37,7 +38,9 @@ struct FetchMissingOptions: ParsableArguments {
     /// With `--fetch-missing`, fetches what `plans` lack; otherwise does nothing.
     func fetch(for plans: [Plan], environments: [String] = [], catalog: CatalogOptions) async throws {
         guard fetchMissing, !plans.isEmpty else { return }
-        try await PriceListFetch.fetchNeeds(of: plans, environments: environments, onlyMissing: true,
-                                            endpoint: priceList.resolvedEndpoint, catalog: catalog, log: { Output.error($0) })
+        try await catalog.fetching { loader in
+            try await PriceListFetch.fetchNeeds(of: plans, environments: EnvironmentSelection(environments), onlyMissing: true,
+                                                endpoint: priceList.resolvedEndpoint, loader: loader, log: { Output.error($0) })
+        }
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import CostPlan
-import CostPlanReports
+import CostPlanConsole
 import Foundation
 
 struct PricingCommand: ParsableCommand {
@@ -33,29 +33,12 @@ struct PricingCommand: ParsableCommand {
 
         func run() throws {
             let loaded = try catalog.load()
-            let rates = loaded.allRates
             if let region {
-                Output.write(RegionCoverageReport.render(region: region, rates: rates))
+                Output.write(RegionCoverageReport.render(region: region, rates: loaded.allRates))
                 return
             }
-            var table = TextTable(leftAligned: 1)
-            table.add(["SERVICE", "REGIONS", "RATES", "DERIVED"])
-            table.rule()
-            for service in Array(Set(rates.map(\.key.service))).sorted() {
-                let of = rates.filter { $0.key.service == service }
-                let regions = Set(of.map(\.key.region))
-                table.add([service, regions == ["global"] ? "global" : "\(regions.count)", "\(of.count)",
-                           "\(of.filter(\.isDerived).count)"])
-            }
-            let regions = Set(rates.map(\.key.region)).subtracting(["global"]).sorted()
-            let s = loaded.snapshot
             let loader = try catalog.loader()
-            Output.write("Snapshot \(s.id): \(s.rateCount) rates from \(s.origin), newest effective date \(s.latestEffectiveDate)\n"
-                + "Rate sheets: \(loader.source.description)\n"
-                + "Catalog file: \(loader.databasePath)\n\n" + table.rendered() + "\n"
-                + "\nRegions with rates (\(regions.count)): \(regions.joined(separator: " "))\n"
-                + "What one region covers: costplan pricing info --region <region>\n"
-                + PricingSourcesReport.render(try loader.sources()))
+            Output.write(PricingInfoReport.render(loaded, loader: loader, sources: try loader.sources()))
         }
     }
 
@@ -68,18 +51,7 @@ struct PricingCommand: ParsableCommand {
         @OptionGroup var catalog: CatalogOptions
 
         func run() throws {
-            let rates = try catalog.load().allRates.filter {
-                (service == nil || $0.key.service == service) && (region == nil || $0.key.region == region)
-                    && (item == nil || $0.key.item.contains(item!))
-            }
-            var table = TextTable(leftAligned: 3)
-            table.add(["SERVICE", "REGION", "ITEM", "TIER FROM", "USD", "UNIT", "EFFECTIVE", "SOURCE"])
-            table.rule()
-            for r in rates.sorted(by: { ($0.key.service, $0.key.item, $0.key.region) < ($1.key.service, $1.key.item, $1.key.region) }) {
-                table.add([r.key.service, r.key.region, r.key.item, r.tierFrom.map(Money.plain) ?? "", Money.plain(r.usd),
-                           r.unit, r.effectiveDate, r.source.count > 70 ? String(r.source.prefix(67)) + "..." : r.source])
-            }
-            Output.write(table.rendered() + "\n\(rates.count) rates\n")
+            Output.write(RateListReport.render(try catalog.load().allRates, service: service, region: region, item: item))
         }
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import CostPlan
+import CostPlanConsole
 import CostPlanStore
 import Foundation
 
@@ -32,8 +34,7 @@ extension PricingCommand {
             do {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
                 for sheet in sheets {
-                    let file = URL(fileURLWithPath: out).appendingPathComponent("\(sheet.service).csv")
-                    try Data(sheet.csv.utf8).write(to: file, options: .atomic)
+                    try AtomicFile.write(Data(sheet.csv.utf8), to: URL(fileURLWithPath: out).appendingPathComponent("\(sheet.service).csv").path)
                 }
             } catch {
                 Output.error("\(out): error: cannot write the sheets: \(error.localizedDescription)")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostPlan
+import CostPlanConsole
 import CostPlanStore
 import Foundation
 
@@ -61,13 +62,17 @@ extension PricingCommand {
             if !regions.isEmpty {
                 let offers = services.isEmpty ? SupportedOffer.allCases : services.compactMap(SupportedOffer.init(rawValue:))
                 let choice: RegionChoice = regions.contains("all") ? .all : .only(Set(regions))
-                try await PriceListFetch.run(Dictionary(offers.map { ($0, choice) }, uniquingKeysWith: { a, _ in a }),
-                                             endpoint: priceList.resolvedEndpoint, catalog: catalog, log: log)
+                try await catalog.fetching { loader in
+                    try await PriceListFetch.run(Dictionary(offers.map { ($0, choice) }, uniquingKeysWith: { a, _ in a }),
+                                                 endpoint: priceList.resolvedEndpoint, loader: loader, log: log)
+                }
             }
             if !plans.isEmpty {
-                let loaded = try plans.map { try TerraformInput.load($0, side: .after, options: terraform).plan }
-                try await PriceListFetch.fetchNeeds(of: loaded, environments: [], onlyMissing: false,
-                                                    endpoint: priceList.resolvedEndpoint, catalog: catalog, log: log)
+                let loaded = try plans.map { try terraform.load($0).plan }
+                try await catalog.fetching { loader in
+                    try await PriceListFetch.fetchNeeds(of: loaded, environments: EnvironmentSelection([]), onlyMissing: false,
+                                                        endpoint: priceList.resolvedEndpoint, loader: loader, log: log)
+                }
             }
             let snapshot = try catalog.load().snapshot
             Output.write("Catalog snapshot \(snapshot.id): \(snapshot.rateCount) rates from \(snapshot.origin)\n")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostPlan
+import CostPlanConsole
 import CostPlanStore
 import Foundation
 
@@ -31,27 +32,14 @@ extension PricingCommand {
     }
 }
 
-/// The import of `pricing import`: read every file (with a progress
-/// bar on a terminal), then import them all in one atomic catalog replacement, then summarise.
+/// The import of `pricing import`: read every file (with a progress bar on a terminal), then
+/// import them all in one atomic catalog replacement, then summarise.
 enum PricingImport {
     static func expand(_ paths: [String]) throws -> [String] {
-        var files: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                Output.error("\(path): error: no such file or folder")
-                throw ExitCode(2)
-            }
-            if isDirectory.boolValue {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-                let offers = names.filter { $0.lowercased().hasSuffix(".csv") || $0.lowercased().hasSuffix(".json") }.sorted()
-                if offers.isEmpty { Output.error("\(path): warning: no *.csv or *.json offer files in this folder") }
-                files += offers.map { (path as NSString).appendingPathComponent($0) }
-            } else {
-                files.append(path)
-            }
+        do { return try ImportSummary.offerFiles(paths, warn: { Output.error($0) }) } catch {
+            Output.error("\(error)")
+            throw ExitCode(2)
         }
-        return files
     }
 
     static func run(files: [String], catalog: CatalogOptions) throws {
@@ -79,62 +67,6 @@ enum PricingImport {
             Output.error("\(error)\nNothing was imported; the catalog is unchanged.")
             throw ExitCode(2)
         }
-        var text = ""
-        for offerImport in imports {
-            let s = offerImport.statistics
-            let rate = s.seconds > 0 ? Int(Double(s.rowsRead) / s.seconds) : s.rowsRead
-            text += "\((offerImport.file as NSString).lastPathComponent): \(offerImport.offerCode) offer version \(offerImport.version) "
-                + "(published \(offerImport.publicationDate), \(offerImport.format.rawValue))\n"
-            text += "  read \(s.rowsRead) \(offerImport.format == .csv ? "rows" : "products"), \(ByteCount.format(s.bytesRead)) "
-                + "in \(String(format: "%.2f", s.seconds)) s (\(rate) \(offerImport.format == .csv ? "rows" : "products")/s); "
-                + "\(s.rowsUsed) price rows used, the rest skipped\n"
-            if s.rowsWithUnexpectedUnit > 0 { text += "  warning: \(s.rowsWithUnexpectedUnit) rows of priced products had a unit or currency costplan does not use (skipped)\n" }
-            if s.rowsWithUnknownRegion > 0 { text += "  warning: \(s.rowsWithUnknownRegion) rows had a location costplan cannot map to a region code (skipped)\n" }
-            for rejected in s.rejectedPrices.prefix(5) { text += "  warning: \(rejected)\n" }
-            if s.rejectedPrices.count > 5 { text += "  warning: … and \(s.rejectedPrices.count - 5) more prices skipped (README: Importing AWS Price List offer files)\n" }
-            for conflict in s.conflicts.prefix(5) { text += "  warning: conflicting prices for \(conflict)\n" }
-            if s.conflicts.count > 5 { text += "  warning: … and \(s.conflicts.count - 5) more conflicting prices\n" }
-            if offerImport.ratesByRegion.isEmpty { text += "  warning: no rates the estimator uses were found in this file\n" }
-        }
-        for outcome in outcomes {
-            let o = outcome.offer
-            let change = switch outcome.change {
-            case .added: "added"
-            case .replaced: "replaced version \(outcome.previousVersion ?? "?")"
-            case .unchanged: "unchanged (already imported)"
-            }
-            text += "\(o.offerCode) \(o.region): \(o.rateCount) rates, \(change)\n"
-        }
-        let snapshot = try catalog.load().snapshot
-        text += "Catalog snapshot \(snapshot.id): \(snapshot.rateCount) rates from \(snapshot.origin)\n"
-        Output.write(text)
+        Output.write(ImportSummary.render(imports, outcomes: outcomes, snapshot: try catalog.load().snapshot))
     }
-}
-
-/// `12.3 MB`.
-enum ByteCount {
-    static func format(_ bytes: Int64) -> String {
-        let value = Double(bytes)
-        if value >= 1e9 { return String(format: "%.2f GB", value / 1e9) }
-        if value >= 1e6 { return String(format: "%.1f MB", value / 1e6) }
-        if value >= 1e3 { return String(format: "%.1f KB", value / 1e3) }
-        return "\(bytes) B"
-    }
-}
-
-/// The one-line progress bar on standard error (only drawn when it is a terminal).
-enum ProgressBar {
-    static func draw(_ p: ImportProgress) {
-        let fraction = p.totalBytes > 0 ? min(1, Double(p.bytesRead) / Double(p.totalBytes)) : 0
-        let width = 30
-        let filled = Int(fraction * Double(width))
-        let rate = p.seconds > 0 ? Int(Double(p.rowsRead) / p.seconds) : 0
-        let name = (p.file as NSString).lastPathComponent
-        let line = "\r[\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] "
-            + String(format: "%3.0f%% ", fraction * 100) + "\(ByteCount.format(p.bytesRead))/\(ByteCount.format(p.totalBytes)) "
-            + "\(p.rowsRead) rows \(rate) rows/s \(name)\u{1B}[K"
-        FileHandle.standardError.write(Data(line.utf8))
-    }
-
-    static func clear() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
 }

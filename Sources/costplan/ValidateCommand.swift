@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostPlan
+import CostPlanConsole
 import Foundation
 
 struct ValidateCommand: ParsableCommand {
@@ -35,36 +36,11 @@ struct ValidateCommand: ParsableCommand {
             throw ExitCode(2)
         }
         for path in paths {
-            do {
-                if Self.isTerraformPlan(path) {
-                    let loaded = try TerraformInput.load(path, side: .after, options: terraform, requireTerraform: true)
-                    let report = loaded.terraform
-                    Output.write("\(path): ok — Terraform plan: \(Self.summary(loaded.plan)); "
-                        + "\(report?.priced.count ?? 0) resources priced, \(report?.free.count ?? 0) free, "
-                        + "\((report?.notPriced.count ?? 0) + (report?.unresolved.count ?? 0)) not priced\n")
-                } else {
-                    Output.write("\(path): ok — \(Self.summary(try PlanParser.parse(contentsOf: path)))\n")
-                }
-            } catch let error as PlanError {
-                Output.error(error.description)
+            do { Output.write("\(path): ok — \(try PlanInput.check(path: path, options: terraform.input))\n") } catch {
+                Output.error("\(error)")
                 failed = true
-            } catch is ExitCode {
-                failed = true   // TerraformInput has printed the problems
             }
         }
         if failed { throw ExitCode(2) }
-    }
-
-    static func summary(_ plan: Plan) -> String {
-        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
-        return count(plan.environments.count, "environment") + ", "
-            + count(plan.environments.map(\.components.count).reduce(0, +), "component")
-    }
-
-    /// True for a readable file whose text is Terraform JSON (a plan, or state or the UI stream,
-    /// which the Terraform reader turns away with their own errors).
-    static func isTerraformPlan(_ path: String) -> Bool {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else { return false }
-        return TerraformPlanReader.isTerraformJSON(text)
     }
 }

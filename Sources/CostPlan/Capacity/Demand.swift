@@ -58,7 +58,7 @@ public struct Demand: Hashable, Sendable {
         let placeholder = Demand(peakRPS: 0, peakReadRPS: 0, egressGB: 0, workingSetGB: 0)
         guard let peak else { return placeholder }
         if let average, average > peak {
-            block.error(block.field("average_rps")!, "average_rps (\(average)) is above peak_rps (\(peak))",
+            block.error(at: "average_rps", "average_rps (\(average)) is above peak_rps (\(peak))",
                         hint: "the average over the month cannot exceed the busiest hour")
             return placeholder
         }

@@ -113,7 +113,7 @@ extension FieldReader {
     func positive(_ key: String, required: Bool = false, unit: String) -> Decimal? {
         guard let value = decimal(key, required: required, unit: unit) else { return nil }
         if value.isZero {
-            error(field(key)!, "must be more than 0", hint: "it is what one unit serves; the demand is divided by it")
+            error(at: key, "must be more than 0", hint: "it is what one unit serves; the demand is divided by it")
             return nil
         }
         return value

@@ -34,8 +34,8 @@ public enum ElastiCacheNodeMemory {
 
     /// Every node type the table knows, for error hints.
     public static var knownTypes: [String] {
-        families.keys.sorted().flatMap { family in
-            bytesBySize[families[family]!]!.keys.sorted().map { "cache.\(family).\($0)" }
+        families.sorted { $0.key < $1.key }.flatMap { family, table in
+            (bytesBySize[table] ?? [:]).keys.sorted().map { "cache.\(family).\($0)" }
         }
     }
 }

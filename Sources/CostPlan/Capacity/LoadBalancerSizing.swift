@@ -67,8 +67,9 @@ extension LoadBalancer.Settings {
         if let units {
             explicit.append("\(kind) \(CountSizing.plain(units)) per load balancer (stated in the plan as lcu or usage)")
         } else {
-            sized.units = atAverage / balancers
-            derived.append("\(kind) = \(CountSizing.plain(sized.units!)) per load balancer: the largest of \(breakdown) "
+            let perBalancer = atAverage / balancers
+            sized.units = perBalancer
+            derived.append("\(kind) = \(CountSizing.plain(perBalancer)) per load balancer: the largest of \(breakdown) "
                 + "at average_rps \(CountSizing.plain(demand.averageRPS))"
                 + (balancers == 1 ? "" : ", shared by \(count.desired) load balancers"))
         }

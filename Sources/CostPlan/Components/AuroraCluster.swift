@@ -35,14 +35,14 @@ struct AuroraCluster: ComponentSpec {
             let maxACU = Self.acu(block, "max_acu", required: true) ?? minACU
             let average = Self.acu(block, "average_acu", required: false) ?? minACU
             block.finish(what: "serverless_v2")
-            if minACU > maxACU { block.error(block.field("min_acu")!, "min_acu (\(minACU)) is greater than max_acu (\(maxACU))") }
+            if minACU > maxACU { block.error(at: "min_acu", "min_acu (\(minACU)) is greater than max_acu (\(maxACU))") }
             if average < minACU || average > maxACU, block.has("average_acu") {
-                block.error(block.field("average_acu")!, "average_acu (\(average)) is outside min_acu..max_acu (\(minACU)..\(maxACU))")
+                block.error(at: "average_acu", "average_acu (\(average)) is outside min_acu..max_acu (\(minACU)..\(maxACU))")
             }
             serverless = Serverless(minACU: minACU, averageACU: average, maxACU: maxACU)
         }
         if serverless != nil, let _ = instanceClass {
-            f.error(f.field("instance_class")!, "give either `instance_class` (provisioned) or `serverless_v2`, not both")
+            f.error(at: "instance_class", "give either `instance_class` (provisioned) or `serverless_v2`, not both")
         } else if serverless == nil, instanceClass == nil, instances.max > 0 {
             f.missing("instance_class", hint: "set `instance_class` (e.g. db.r6g.large) or a `serverless_v2: {min_acu, max_acu, average_acu}` block")
         }
@@ -52,7 +52,7 @@ struct AuroraCluster: ComponentSpec {
     private static func acu(_ f: FieldReader, _ key: String, required: Bool) -> Decimal? {
         guard let value = f.decimal(key, required: required, min: 0, max: 256, unit: "ACU") else { return nil }
         if FieldReader.wholeNumber(value * 2) == nil {
-            f.error(f.field(key)!, "ACUs come in 0.5 steps, found \(value)")
+            f.error(at: key, "ACUs come in 0.5 steps, found \(value)")
         }
         return value
     }

@@ -12,8 +12,8 @@ struct CloudFrontDistribution: ComponentSpec {
     init(_ f: FieldReader) {
         dataOutGB = f.decimal("data_out_gb", unit: "GB")
         requestsMillions = f.decimal("requests_millions", unit: "million requests")
-        priceClass = f.choice("price_class", ["PriceClass_All", "PriceClass_200", "PriceClass_100"], default: "PriceClass_All")!
-        viewerRegion = f.choice("viewer_region", ["north_america", "europe"], default: "north_america")!
+        priceClass = f.choice("price_class", ["PriceClass_All", "PriceClass_200", "PriceClass_100"], default: "PriceClass_All")
+        viewerRegion = f.choice("viewer_region", ["north_america", "europe"], default: "north_america")
     }
 
     func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {

@@ -14,7 +14,7 @@ struct ElastiCacheCluster: ComponentSpec {
     var desiredGiven = false
 
     init(_ f: FieldReader) {
-        engine = f.choice("engine", ["redis", "valkey", "memcached"], default: "redis")!
+        engine = f.choice("engine", ["redis", "valkey", "memcached"], default: "redis")
         nodeType = f.string("node_type", required: true, hint: "e.g. cache.r6g.large") ?? ""
         shards = f.count("shards", max: 500)
         replicasPerShard = f.int("replicas_per_shard", min: 0, max: 5) ?? 0
@@ -22,13 +22,13 @@ struct ElastiCacheCluster: ComponentSpec {
         desiredGiven = f.statesDesired(f.has("shards") ? "shards" : "nodes")
         capacity = CacheMemoryCapacity.read(f, nodeType: nodeType)
         if shards != nil, f.has("nodes") {
-            f.error(f.field("nodes")!, "give either `nodes` or `shards` (+ `replicas_per_shard`), not both")
+            f.error(at: "nodes", "give either `nodes` or `shards` (+ `replicas_per_shard`), not both")
         }
         if shards == nil, f.has("replicas_per_shard") {
-            f.error(f.field("replicas_per_shard")!, "`replicas_per_shard` needs `shards`")
+            f.error(at: "replicas_per_shard", "`replicas_per_shard` needs `shards`")
         }
         if engine == "memcached", shards != nil {
-            f.error(f.field("shards")!, "memcached has no shards or replicas", hint: "use `nodes`")
+            f.error(at: "shards", "memcached has no shards or replicas", hint: "use `nodes`")
         }
     }
 

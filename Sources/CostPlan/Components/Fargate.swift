@@ -19,10 +19,10 @@ struct Fargate: ComponentSpec {
         tasks = f.count("tasks", default: 1) ?? CountRange(fixed: 1)
         desiredGiven = f.statesDesired("tasks")
         rpsPerTask = f.perUnitCapacity("rps_per_task", unit: "requests/s", what: "fargate")
-        architecture = f.choice("architecture", ["x86_64", "arm64"], default: "x86_64")!
+        architecture = f.choice("architecture", ["x86_64", "arm64"], default: "x86_64")
         ephemeralStorageGB = f.decimal("ephemeral_storage_gb", min: 20, max: 200, unit: "GB") ?? 20
         if f.has("cpu"), f.has("memory_gb"), !Self.isValidSize(cpu: cpu, memoryGB: memoryGB) {
-            f.error(f.field("memory_gb")!, "Fargate does not offer \(cpu) vCPU with \(memoryGB) GB",
+            f.error(at: "memory_gb", "Fargate does not offer \(cpu) vCPU with \(memoryGB) GB",
                     hint: Self.validMemory(cpu: cpu).map { "with \(cpu) vCPU use memory_gb in: \($0)" }
                         ?? "cpu must be one of 0.25, 0.5, 1, 2, 4, 8, 16")
         }

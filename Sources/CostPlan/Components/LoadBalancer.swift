@@ -29,7 +29,7 @@ enum LoadBalancer {
                 fromUsage = dimensions.map { (usage.decimal($0.key) ?? 0) / $0.perUnit }.max()
                 usage.finish(what: "\(kind) usage")
                 if direct != nil {
-                    f.error(f.field("lcu")!, "give either `lcu` or `usage`, not both", hint: "`lcu` states the capacity units directly")
+                    f.error(at: "lcu", "give either `lcu` or `usage`, not both", hint: "`lcu` states the capacity units directly")
                 }
             }
             units = direct ?? fromUsage
@@ -46,46 +46,37 @@ enum LoadBalancer {
         }
     }
 
-    struct ALB: ComponentSpec, DemandSized {
-        static let dimensions = [
-            Dimension(key: "new_connections_per_second", perUnit: 25),
-            Dimension(key: "active_connections_per_minute", perUnit: 3000),
-            Dimension(key: "processed_gb_per_hour", perUnit: 1),
-            Dimension(key: "rule_evaluations_per_second", perUnit: 1000),
-        ]
-        var settings: Settings
-        var scalingRange: (range: CountRange, label: String)? { (settings.count, "load balancers") }
-        init(_ f: FieldReader) { settings = Settings(f, dimensions: Self.dimensions, kind: "LCU") }
-        func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
-            try settings.lineItems(p, scenario, prefix: "alb", unitName: "LCU", unit: "LCU-hour")
-        }
-        func sized(for demand: Demand?, environment: String, component: String) -> SizingOutcome {
-            guard let (sized, capacity) = settings.sized(for: demand) else { return settings.unsizedOutcome(demand) }
-            var spec = self
-            spec.settings = sized
-            return .sized(spec: spec, capacity: capacity)
-        }
+    /// What ALB and NLB share: load-balancer-hours plus capacity units over `dimensions`,
+    /// priced as `PREFIX/hours` and `PREFIX/UNIT`, sized from demand the same way.
+    protocol CapacityUnitBalancer: ComponentSpec, DemandSized {
+        static var dimensions: [Dimension] { get }
+        /// The rate items' prefix: `alb`, `nlb`.
+        static var prefix: String { get }
+        /// The capacity unit: `LCU`, `NLCU`.
+        static var unitName: String { get }
+        var settings: Settings { get set }
+        init(settings: Settings)
     }
 
-    struct NLB: ComponentSpec, DemandSized {
-        /// TCP NLCU dimensions.
-        static let dimensions = [
-            Dimension(key: "new_connections_per_second", perUnit: 800),
-            Dimension(key: "active_connections_per_minute", perUnit: 100_000),
-            Dimension(key: "processed_gb_per_hour", perUnit: 1),
-        ]
+    /// ALB LCU dimensions.
+    static let lcu = [
+        Dimension(key: "new_connections_per_second", perUnit: 25), Dimension(key: "active_connections_per_minute", perUnit: 3000),
+        Dimension(key: "processed_gb_per_hour", perUnit: 1), Dimension(key: "rule_evaluations_per_second", perUnit: 1000),
+    ]
+    /// NLB TCP NLCU dimensions.
+    static let nlcu = [
+        Dimension(key: "new_connections_per_second", perUnit: 800), Dimension(key: "active_connections_per_minute", perUnit: 100_000),
+        Dimension(key: "processed_gb_per_hour", perUnit: 1),
+    ]
+
+    struct ALB: CapacityUnitBalancer {
+        static let dimensions = lcu, prefix = "alb", unitName = "LCU"
         var settings: Settings
-        var scalingRange: (range: CountRange, label: String)? { (settings.count, "load balancers") }
-        init(_ f: FieldReader) { settings = Settings(f, dimensions: Self.dimensions, kind: "NLCU") }
-        func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
-            try settings.lineItems(p, scenario, prefix: "nlb", unitName: "NLCU", unit: "NLCU-hour")
-        }
-        func sized(for demand: Demand?, environment: String, component: String) -> SizingOutcome {
-            guard let (sized, capacity) = settings.sized(for: demand) else { return settings.unsizedOutcome(demand) }
-            var spec = self
-            spec.settings = sized
-            return .sized(spec: spec, capacity: capacity)
-        }
+    }
+
+    struct NLB: CapacityUnitBalancer {
+        static let dimensions = nlcu, prefix = "nlb", unitName = "NLCU"
+        var settings: Settings
     }
 
     /// Classic Load Balancer (previous generation): load-balancer-hours plus each GB it
@@ -105,5 +96,22 @@ enum LoadBalancer {
                 try p.monthly("Data processed", quantity: dataProcessedGB.map { n * $0 }, "AWSELB", "clb/data-processed", unit: "GB"),
             ]
         }
+    }
+}
+
+extension LoadBalancer.CapacityUnitBalancer {
+    var scalingRange: (range: CountRange, label: String)? { (settings.count, "load balancers") }
+
+    init(_ f: FieldReader) { self.init(settings: LoadBalancer.Settings(f, dimensions: Self.dimensions, kind: Self.unitName)) }
+
+    func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
+        try settings.lineItems(p, scenario, prefix: Self.prefix, unitName: Self.unitName, unit: "\(Self.unitName)-hour")
+    }
+
+    func sized(for demand: Demand?, environment: String, component: String) -> SizingOutcome {
+        guard let (sized, capacity) = settings.sized(for: demand) else { return settings.unsizedOutcome(demand) }
+        var spec = self
+        spec.settings = sized
+        return .sized(spec: spec, capacity: capacity)
     }
 }

@@ -13,27 +13,17 @@ struct ECRRepository: ComponentSpec {
     }
 }
 
-/// CloudWatch Logs: ingestion, archival storage, Logs Insights scans.
-struct CloudWatchLogs: ComponentSpec {
-    var ingestionGB: Decimal?
-    var storageGB: Decimal?
-    var insightsScannedGB: Decimal?
-    init(_ f: FieldReader) {
-        ingestionGB = f.decimal("ingestion_gb", unit: "GB")
-        storageGB = f.decimal("storage_gb", unit: "GB")
-        insightsScannedGB = f.decimal("insights_scanned_gb", unit: "GB")
-    }
-    func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
-        var items = [try p.monthly("Log ingestion (standard)", quantity: ingestionGB, "AmazonCloudWatch", "logs/ingestion", unit: "GB")]
-        if let storageGB {
-            items.append(try p.monthly("Log storage (archival)", quantity: storageGB, "AmazonCloudWatch", "logs/storage", unit: "GB-month"))
-        }
-        if let insightsScannedGB {
-            items.append(try p.monthly("Logs Insights data scanned", quantity: insightsScannedGB,
-                                       "AmazonCloudWatch", "logs/insights-scanned", unit: "GB"))
-        }
-        return items
-    }
+/// CloudWatch Logs: ingestion, archival storage, Logs Insights scans (the last two only when stated).
+struct CloudWatchLogs: PerUnitService {
+    static let charges = [
+        PerUnitCharge(field: "ingestion_gb", amountUnit: "GB", name: "Log ingestion (standard)", service: "AmazonCloudWatch",
+                      item: "logs/ingestion", unit: "GB"),
+        PerUnitCharge(field: "storage_gb", amountUnit: "GB", name: "Log storage (archival)", service: "AmazonCloudWatch",
+                      item: "logs/storage", unit: "GB-month", onlyWhenStated: true),
+        PerUnitCharge(field: "insights_scanned_gb", amountUnit: "GB", name: "Logs Insights data scanned", service: "AmazonCloudWatch",
+                      item: "logs/insights-scanned", unit: "GB", onlyWhenStated: true),
+    ]
+    var amounts: [Decimal?]
 }
 
 /// CloudWatch metrics, alarms and dashboards.
@@ -55,22 +45,6 @@ struct CloudWatchMonitoring: ComponentSpec {
             items.append(try p.monthly("Alarms (standard resolution)", quantity: nil, "AmazonCloudWatch", "alarms/standard", unit: "alarm-month"))
         }
         return items
-    }
-}
-
-/// Secrets Manager: secrets per month and API calls per 10,000.
-struct SecretsManager: ComponentSpec {
-    var secrets: Int?
-    var apiRequests: Decimal?
-    init(_ f: FieldReader) {
-        secrets = f.int("secrets")
-        apiRequests = f.decimal("api_requests", unit: "requests")
-    }
-    func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
-        [
-            try p.monthly("Secrets", quantity: secrets.map { Decimal($0) }, "AWSSecretsManager", "secret", unit: "secret-month"),
-            try p.monthly("API requests", quantity: apiRequests, per: 10_000, "AWSSecretsManager", "api-requests", unit: "10K requests"),
-        ]
     }
 }
 
@@ -96,41 +70,6 @@ struct Route53: ComponentSpec {
             items += try p.tiered("Geo DNS queries", quantity: geoQueriesMillions, "AmazonRoute53", "queries/geo", unit: "1M queries")
         }
         return items
-    }
-}
-
-/// KMS: customer managed keys and requests per 10,000.
-struct KMSKeys: ComponentSpec {
-    var keys: Int?
-    var requests: Decimal?
-    init(_ f: FieldReader) {
-        keys = f.int("keys")
-        requests = f.decimal("requests", unit: "requests")
-    }
-    func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
-        [
-            try p.monthly("Customer managed keys", quantity: keys.map { Decimal($0) }, "awskms", "key", unit: "key-month"),
-            try p.monthly("Requests", quantity: requests, per: 10_000, "awskms", "requests", unit: "10K requests"),
-        ]
-    }
-}
-
-/// WAF: web ACLs, rules and requests per million.
-struct WAF: ComponentSpec {
-    var webACLs: Int?
-    var rules: Int?
-    var requestsMillions: Decimal?
-    init(_ f: FieldReader) {
-        webACLs = f.int("web_acls")
-        rules = f.int("rules")
-        requestsMillions = f.decimal("requests_millions", unit: "million requests")
-    }
-    func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
-        [
-            try p.monthly("Web ACLs", quantity: webACLs.map { Decimal($0) }, "awswaf", "web-acl", unit: "web-ACL-month"),
-            try p.monthly("Rules", quantity: rules.map { Decimal($0) }, "awswaf", "rule", unit: "rule-month"),
-            try p.monthly("Requests", quantity: requestsMillions, "awswaf", "requests", unit: "1M requests"),
-        ]
     }
 }
 
@@ -160,7 +99,7 @@ struct CodeBuild: ComponentSpec {
     var computeType: String
     init(_ f: FieldReader) {
         buildMinutes = f.decimal("build_minutes", unit: "minutes")
-        computeType = f.choice("compute_type", ["general1.small", "general1.medium", "general1.large"], default: "general1.small")!
+        computeType = f.choice("compute_type", ["general1.small", "general1.medium", "general1.large"], default: "general1.small")
     }
     func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
         [try p.monthly("Build minutes (Linux, \(computeType))", quantity: buildMinutes, "CodeBuild", "build/\(computeType)", unit: "build-minute")]
@@ -201,13 +140,13 @@ struct EBSVolumes: ComponentSpec {
     var iops: Decimal?
     var throughputMBps: Decimal?
     init(_ f: FieldReader) {
-        volumeType = f.choice("volume_type", ["gp3", "gp2", "io1", "st1", "sc1"], default: "gp3")!
+        volumeType = f.choice("volume_type", ["gp3", "gp2", "io1", "st1", "sc1"], default: "gp3")
         storageGB = f.decimal("storage_gb", required: true, min: 1, max: 65_536, unit: "GB") ?? 1
         count = f.count("count", default: 1) ?? CountRange(fixed: 1)
         iops = f.decimal("iops")
         throughputMBps = f.decimal("throughput_mbps", unit: "MB/s")
-        if iops != nil, !["gp3", "io1"].contains(volumeType) { f.error(f.field("iops")!, "\(volumeType) has no provisioned IOPS") }
-        if throughputMBps != nil, volumeType != "gp3" { f.error(f.field("throughput_mbps")!, "only gp3 has provisioned throughput") }
+        if iops != nil, !["gp3", "io1"].contains(volumeType) { f.error(at: "iops", "\(volumeType) has no provisioned IOPS") }
+        if throughputMBps != nil, volumeType != "gp3" { f.error(at: "throughput_mbps", "only gp3 has provisioned throughput") }
         if volumeType == "io1", iops == nil, !f.has("iops") { f.missing("iops", hint: "io1 volumes are priced on their provisioned IOPS") }
     }
     var scalingRange: (range: CountRange, label: String)? { (count, "volumes") }
@@ -263,4 +202,75 @@ struct XRay: ComponentSpec {
             try p.monthly("Traces retrieved or scanned", quantity: retrievedMillions, "AWSXRay", "traces-retrieved", unit: "1M traces"),
         ]
     }
+}
+
+/// A service whose every charge is one field billed per unit a month: stated → priced, unstated →
+/// depends on usage (or left out, for a charge `onlyWhenStated`). The types differ only in their
+/// `charges` table.
+protocol PerUnitService: ComponentSpec {
+    static var charges: [PerUnitCharge] { get }
+    /// The stated amount of each charge, in `charges` order.
+    var amounts: [Decimal?] { get }
+    init(amounts: [Decimal?])
+}
+
+/// One charge of a `PerUnitService`: the plan field, the line item, and the rate it is priced at.
+struct PerUnitCharge {
+    var field: String
+    /// nil: a whole count of things (secrets, keys); else the amount's unit, e.g. "requests".
+    var amountUnit: String?
+    var name: String
+    var service: String
+    var item: String
+    var unit: String
+    var per: Decimal = 1
+    /// Listed only when the field is stated (an optional extra), not as "depends on usage".
+    var onlyWhenStated = false
+
+    func amount(_ f: FieldReader) -> Decimal? {
+        guard let amountUnit else { return f.int(field).map { Decimal($0) } }
+        return f.decimal(field, unit: amountUnit)
+    }
+}
+
+extension PerUnitService {
+    init(_ f: FieldReader) { self.init(amounts: Self.charges.map { $0.amount(f) }) }
+
+    func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
+        try zip(Self.charges, amounts).compactMap { charge, amount in
+            if charge.onlyWhenStated, amount == nil { return nil }
+            return try p.monthly(charge.name, quantity: amount, per: charge.per, charge.service, charge.item, unit: charge.unit)
+        }
+    }
+}
+
+/// Secrets Manager: secrets per month and API calls per 10,000.
+struct SecretsManager: PerUnitService {
+    static let charges = [
+        PerUnitCharge(field: "secrets", name: "Secrets", service: "AWSSecretsManager", item: "secret", unit: "secret-month"),
+        PerUnitCharge(field: "api_requests", amountUnit: "requests", name: "API requests", service: "AWSSecretsManager",
+                      item: "api-requests", unit: "10K requests", per: 10_000),
+    ]
+    var amounts: [Decimal?]
+}
+
+/// KMS: customer managed keys and requests per 10,000.
+struct KMSKeys: PerUnitService {
+    static let charges = [
+        PerUnitCharge(field: "keys", name: "Customer managed keys", service: "awskms", item: "key", unit: "key-month"),
+        PerUnitCharge(field: "requests", amountUnit: "requests", name: "Requests", service: "awskms", item: "requests",
+                      unit: "10K requests", per: 10_000),
+    ]
+    var amounts: [Decimal?]
+}
+
+/// WAF: web ACLs, rules and requests per million.
+struct WAF: PerUnitService {
+    static let charges = [
+        PerUnitCharge(field: "web_acls", name: "Web ACLs", service: "awswaf", item: "web-acl", unit: "web-ACL-month"),
+        PerUnitCharge(field: "rules", name: "Rules", service: "awswaf", item: "rule", unit: "rule-month"),
+        PerUnitCharge(field: "requests_millions", amountUnit: "million requests", name: "Requests", service: "awswaf",
+                      item: "requests", unit: "1M requests"),
+    ]
+    var amounts: [Decimal?]
 }

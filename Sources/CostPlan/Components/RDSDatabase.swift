@@ -38,7 +38,7 @@ struct RDSDatabase: ComponentSpec {
         multiAZ = f.bool("multi_az", default: false)
         legacyStorage = f.bool("legacy_storage", default: false)
         storageGB = f.decimal("storage_gb", min: legacyStorage ? 1 : 20, max: 65_536, unit: "GB") ?? 20
-        storageType = f.choice("storage_type", ["gp2", "gp3", "io1"], default: "gp3")!
+        storageType = f.choice("storage_type", ["gp2", "gp3", "io1"], default: "gp3")
         iops = f.decimal("iops", min: 0, max: 256_000)
         replicas = f.count("replicas", default: 0, max: 15) ?? CountRange(fixed: 0)
         desiredGiven = f.statesDesired("replicas")
@@ -59,19 +59,19 @@ struct RDSDatabase: ComponentSpec {
     private func validateStorage(_ f: FieldReader) {
         switch storageType {
         case "io1":
-            if storageGB < 100, f.has("storage_gb"), !legacyStorage { f.error(f.field("storage_gb")!, "io1 storage needs at least 100 GB") }
+            if storageGB < 100, f.has("storage_gb"), !legacyStorage { f.error(at: "storage_gb", "io1 storage needs at least 100 GB") }
             if !f.has("iops") {
                 f.missing("iops", hint: "io1 storage is priced on its provisioned IOPS (1,000 or more)")
             } else if (iops ?? 0) < 1000, !legacyStorage {
-                f.error(f.field("iops")!, "io1 needs at least 1,000 IOPS")
+                f.error(at: "iops", "io1 needs at least 1,000 IOPS")
             }
         case "gp3":
             if let iops, iops > 3000, storageGB < 400 {
-                f.error(f.field("iops")!, "gp3 below 400 GB has a fixed baseline of 3,000 IOPS",
+                f.error(at: "iops", "gp3 below 400 GB has a fixed baseline of 3,000 IOPS",
                         hint: "raise storage_gb to 400 or more to provision up to 64,000 IOPS, or use io1")
             }
         default:
-            if f.has("iops") { f.error(f.field("iops")!, "gp2 storage has no provisioned IOPS", hint: "use gp3 or io1") }
+            if f.has("iops") { f.error(at: "iops", "gp2 storage has no provisioned IOPS", hint: "use gp3 or io1") }
         }
     }
 

@@ -113,7 +113,7 @@ public struct EstimateError: Error, Sendable, CustomStringConvertible {
             seen[error, default: []].append(place)
         }
         let lines = order.map { error in
-            let places = seen[error]!
+            let places = seen[error] ?? []
             let shown = places.prefix(3).joined(separator: ", ") + (places.count > 3 ? " and \(places.count - 3) more" : "")
             return DisplayText.visible("\(file): error: \(shown): \(error)")
         }

@@ -47,6 +47,35 @@ final class FieldReader {
         diagnostics.error(field.path, line: field.node.line, message, hint: hint)
     }
 
+    /// A problem with the field `key`, reported at its path and line (at the mapping's line when
+    /// the field is absent or null, e.g. a check of two fields where one was left out).
+    func error(at key: String, _ message: String, hint: String? = nil) {
+        guard let field = fields.last(where: { $0.key == key })?.field else {
+            return diagnostics.error(join(path, key), line: line, message, hint: hint)
+        }
+        error(field, message, hint: hint)
+    }
+
+    /// A plan, environment or component name (`PlanParser.isIdentifier`), reported when it is not one.
+    func identifier(_ key: String, required: Bool = false) -> String? {
+        guard let text = string(key, required: required) else { return nil }
+        if !PlanParser.isIdentifier(text) {
+            error(at: key, "'\(text)' is not a valid name", hint: "use 1–64 letters, digits, '-', '_' or '.'")
+        }
+        return text
+    }
+
+    /// An AWS region code, or nil (with a diagnostic suggesting the nearest code) when it is unknown.
+    func region(_ key: String) -> String? {
+        guard let code = string(key) else { return nil }
+        guard AWSRegion.isKnown(code) else {
+            error(at: key, "unknown AWS region '\(code)'",
+                  hint: suggestion(code, AWSRegion.all).map { "did you mean '\($0)'?" } ?? "use a region code such as us-east-1")
+            return nil
+        }
+        return code
+    }
+
     func missing(_ key: String, hint: String? = nil) {
         diagnostics.error(join(path, key), line: line, "is required", hint: hint)
     }
@@ -66,16 +95,19 @@ final class FieldReader {
     }
 
     /// A string that must be one of `options`.
-    func choice(_ key: String, _ options: [String], default defaultValue: String? = nil, required: Bool = false) -> String? {
-        guard let text = string(key, required: required, hint: "one of: \(options.joined(separator: ", "))") else {
-            return defaultValue
-        }
+    func choice(_ key: String, _ options: [String], required: Bool = false) -> String? {
+        guard let text = string(key, required: required, hint: "one of: \(options.joined(separator: ", "))") else { return nil }
         guard options.contains(text) else {
-            error(fields.last { $0.key == key }!.field, "'\(text)' is not one of: \(options.joined(separator: ", "))",
+            error(at: key, "'\(text)' is not one of: \(options.joined(separator: ", "))",
                   hint: suggestion(text, options).map { "did you mean '\($0)'?" })
-            return defaultValue
+            return nil
         }
         return text
+    }
+
+    /// One of `options`, or `defaultValue` when the field is absent (or invalid, with a diagnostic).
+    func choice(_ key: String, _ options: [String], default defaultValue: String) -> String {
+        choice(key, options) ?? defaultValue
     }
 
     func bool(_ key: String, default defaultValue: Bool) -> Bool {
@@ -112,7 +144,7 @@ final class FieldReader {
     func int(_ key: String, required: Bool = false, min: Int = 0, max: Int? = nil) -> Int? {
         guard let value = decimal(key, required: required, min: Decimal(min), max: max.map { Decimal($0) }) else { return nil }
         guard let whole = Self.wholeNumber(value) else {
-            error(field(key)!, "must be a whole number, found \(value)")
+            error(at: key, "must be a whole number, found \(value)")
             return nil
         }
         return whole
@@ -133,11 +165,11 @@ final class FieldReader {
             range.finish(what: "a range")
             guard let min, let max else { return nil }
             if min > max {
-                range.error(range.field("min")!, "min (\(min)) is greater than max (\(max))", hint: "swap them, or raise max")
+                range.error(at: "min", "min (\(min)) is greater than max (\(max))", hint: "swap them, or raise max")
                 return nil
             }
             if let desired, desired < min || desired > max {
-                range.error(range.field("desired")!, "desired (\(desired)) is outside min..max (\(min)..\(max))")
+                range.error(at: "desired", "desired (\(desired)) is outside min..max (\(min)..\(max))")
                 return nil
             }
             return CountRange(min: min, desired: desired ?? min, max: max)

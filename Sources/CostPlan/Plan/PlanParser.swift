@@ -53,11 +53,11 @@ public enum PlanParser {
     private static func decodePlan(_ root: PlanNode, file: String, diagnostics: DiagnosticCollector) -> Plan? {
         guard let top = FieldReader.map(root, path: "", diagnostics: diagnostics) else { return nil }
         if let version = top.int("version", required: true), version != 1 {
-            top.error(top.field("version")!, "unsupported version \(version)", hint: "this costplan reads plan format version 1")
+            top.error(at: "version", "unsupported version \(version)", hint: "this costplan reads plan format version 1")
         }
-        let name = identifier(top, "name", required: true) ?? "plan"
+        let name = top.identifier("name", required: true) ?? "plan"
         let description = top.string("description")
-        let planRegion = region(top, "region")
+        let planRegion = top.region("region")
         var environments: [Environment] = []
         if let envField = top.field("environments") {
             if let entries = envField.node.entries, !entries.isEmpty {
@@ -101,9 +101,9 @@ public enum PlanParser {
                 env.error(field, "expected the name of another environment, found \(field.node.kindName)")
             }
         }
-        raw.region = region(env, "region")
+        raw.region = env.region("region")
         raw.hours = env.decimal("hours_per_month", min: 0, max: 744, unit: "hours")
-        if raw.hours == 0 { env.error(env.field("hours_per_month")!, "must be more than 0 hours") }
+        if raw.hours == 0 { env.error(at: "hours_per_month", "must be more than 0 hours") }
         raw.description = env.string("description")
         raw.reference = referenceEstimate(env)
         raw.demand = Demand.read(env)
@@ -159,14 +159,14 @@ public enum PlanParser {
         let reader = FieldReader(fields: fields, path: path, line: line, diagnostics: diagnostics)
         let typeName = reader.string("type", required: true,
             hint: "one of: \(ComponentType.allCases.map(\.rawValue).joined(separator: ", "))")
-        let region = region(reader, "region") ?? envRegion
+        let region = reader.region("region") ?? envRegion
         var hours = reader.decimal("hours_per_month", min: 0, max: 744, unit: "hours") ?? envHours
-        if hours == 0 { reader.error(reader.field("hours_per_month")!, "must be more than 0 hours"); hours = envHours }
+        if hours == 0 { reader.error(at: "hours_per_month", "must be more than 0 hours"); hours = envHours }
         let description = reader.string("description")
         guard let typeName else { return nil }
         guard let type = ComponentType(rawValue: typeName) else {
             let options = ComponentType.allCases.map(\.rawValue)
-            reader.error(reader.field("type")!, "unknown component type '\(typeName)'",
+            reader.error(at: "type", "unknown component type '\(typeName)'",
                 hint: suggestion(typeName, options).map { "did you mean '\($0)'?" } ?? "one of: \(options.joined(separator: ", "))")
             return nil
         }
@@ -191,15 +191,6 @@ public enum PlanParser {
 
     // MARK: - Shared fields
 
-    private static func identifier(_ reader: FieldReader, _ key: String, required: Bool) -> String? {
-        guard let text = reader.string(key, required: required) else { return nil }
-        if !isIdentifier(text) {
-            reader.error(reader.field(key)!, "'\(text)' is not a valid name",
-                         hint: "use 1–64 letters, digits, '-', '_' or '.'")
-        }
-        return text
-    }
-
     /// True for a valid plan, environment or component name: 1–64 of `[A-Za-z0-9._-]`, not `.` or `..`.
     public static func isIdentifier(_ text: String) -> Bool {
         !text.isEmpty && text.count <= 64 && text.allSatisfy(identifierCharacters.contains) && text != "." && text != ".."
@@ -209,16 +200,6 @@ public enum PlanParser {
         if !isIdentifier(name) {
             diagnostics.error(path, line: line, "'\(name)' is not a valid name", hint: "use 1–64 letters, digits, '-', '_' or '.'")
         }
-    }
-
-    private static func region(_ reader: FieldReader, _ key: String) -> String? {
-        guard let code = reader.string(key) else { return nil }
-        guard AWSRegion.isKnown(code) else {
-            reader.error(reader.field(key)!, "unknown AWS region '\(code)'",
-                hint: suggestion(code, AWSRegion.all).map { "did you mean '\($0)'?" } ?? "use a region code such as us-east-1")
-            return nil
-        }
-        return code
     }
 
     private static func referenceEstimate(_ env: FieldReader) -> ReferenceEstimate? {
@@ -235,7 +216,7 @@ public enum PlanParser {
             }
             return nil
         }
-        if low > high { reference.error(reference.field("low")!, "low (\(low)) is greater than high (\(high))"); return nil }
+        if low > high { reference.error(at: "low", "low (\(low)) is greater than high (\(high))"); return nil }
         return ReferenceEstimate(low: low, high: high, source: source)
     }
 }

@@ -24,5 +24,5 @@ public struct InMemoryPriceCatalog: PriceCatalog {
     public func rates(for key: RateKey) -> [Rate] { byKey[key] ?? [] }
     public func rates(service: String) -> [Rate] { byService[service] ?? [] }
     /// Every rate, grouped by service.
-    public var allRates: [Rate] { byService.keys.sorted().flatMap { byService[$0]! } }
+    public var allRates: [Rate] { byService.sorted { $0.key < $1.key }.flatMap(\.value) }
 }

@@ -19,7 +19,8 @@ extension MappingContext {
         let source = isReplica(r, a) ? replicaSource(r, a) : nil
         let engine = a.string("engine") ?? source?.attributes.string("engine")
         switch engine {
-        case "postgres", "mysql", "mariadb": fields.append(ImportedField(key: "engine", value: .string(engine!), comment: nil))
+        case let known? where ["postgres", "mysql", "mariadb"].contains(known):
+            fields.append(ImportedField(key: "engine", value: .string(known), comment: nil))
         case nil: required["engine"] = "engine is unknown until apply"
         case let other?: return .notPriced(other.hasPrefix("aurora") ? "an Aurora engine on aws_db_instance is not priced (use aws_rds_cluster)"
                                                                        : "the \(other) engine is not priced (postgres, mysql, mariadb are)")
@@ -38,7 +39,7 @@ extension MappingContext {
         let iops = a.decimal("iops").flatMap { $0 > 0 ? $0 : nil }  // 0 or negative: unset
         let type: String
         switch storageType {
-        case "gp2", "gp3", "io1": type = storageType!
+        case let known? where ["gp2", "gp3", "io1"].contains(known): type = known
         case nil: type = iops != nil ? "io1" : "gp2"
         case let other?: return .notPriced("RDS storage type \(other) is not priced (gp2, gp3, io1 are)")
         }
@@ -77,8 +78,8 @@ extension MappingContext {
         }
 
         if isReplica(r, a) {
-            let note = source == nil ? "read replica of a database outside this plan, priced as its own instance"
-                                     : "read replica of \(source!.resource.address), priced as its own instance"
+            let note = source.map { "read replica of \($0.resource.address), priced as its own instance" }
+                ?? "read replica of a database outside this plan, priced as its own instance"
             if !fields.isEmpty { fields[0].comment = fields[0].comment ?? note }
         } else {
             let replicas = replicasBySource[r.address] ?? []
@@ -164,7 +165,7 @@ extension MappingContext {
 
     private func auroraEngine(_ engine: String?) -> Result<String, Unpriceable> {
         switch engine {
-        case "aurora-postgresql", "aurora-mysql": .success(engine!)
+        case let known? where ["aurora-postgresql", "aurora-mysql"].contains(known): .success(known)
         case "aurora": .success("aurora-mysql")
         case nil: .failure(Unpriceable(text: nil))
         case let other?: .failure(Unpriceable(text: "a Multi-AZ DB cluster (engine \(other)) is not priced"))

@@ -46,9 +46,9 @@ public enum RDSExtendedSupport {
     /// `date` as `YYYY-MM-DD` in UTC (ISO days compare as text).
     static func day(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? .current
         let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
     }
 
     /// vCPUs of an RDS instance class from its size, by AWS's naming: `large` 2, `xlarge` 4,

@@ -131,10 +131,11 @@ public struct TerraformImport: Sendable {
         }
         guard !reasons.isEmpty else { return false }
         var report = imported.report
-        for c in imported.components where reasons[c.address] != nil {
+        for c in imported.components {
+            guard let why = reasons[c.address] else { continue }
             // Known values that the plan format rejects: not priced, saying why (not "waiting
             // for values known after apply").
-            let rejected = "value rejected (\(reasons[c.address]!.joined(separator: "; ")))"
+            let rejected = "value rejected (\(why.joined(separator: "; ")))"
             let owned = report.priced.filter { $0.environment == c.environment && $0.component == c.id }
             if owned.isEmpty {  // a volume that comes with an instance
                 report.notPriced.append(TerraformReport.Resource(address: c.address, type: c.resourceType, action: c.action, reason: rejected))

@@ -59,7 +59,7 @@ struct TerraformImporter {
                 }
                 Self.dropInapplicableIOPS(&component, usageKeys: fromUsage)
                 if !missing.isEmpty {
-                    let needs = missing.keys.sorted().map { "\($0) (\(missing[$0]!))" }.joined(separator: "; ")
+                    let needs = missing.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: "; ")
                     report.unresolved.append(entry("needs \(needs): give \(missing.keys.sorted().joined(separator: ", ")) in the usage file"))
                     continue
                 }

@@ -154,7 +154,7 @@ private struct JSONTree: Decodable {
             node = PlanNode(.list(items.map(\.node)))
         } else {
             let object = try container.decode([String: JSONTree].self)
-            node = PlanNode(.map(object.keys.sorted().map { ($0, object[$0]!.node) }))
+            node = PlanNode(.map(object.sorted { $0.key < $1.key }.map { ($0.key, $0.value.node) }))
         }
     }
 }

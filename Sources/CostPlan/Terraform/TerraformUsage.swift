@@ -41,18 +41,9 @@ public struct TerraformUsage: Sendable {
         var usage = TerraformUsage(file: file, resources: [])
         guard let top = FieldReader.map(root, path: "", diagnostics: diagnostics) else { throw PlanError(diagnostics.diagnostics) }
         _ = top.int("version", min: 1, max: 1)
-        usage.name = top.string("name")
-        if let name = usage.name, !PlanParser.isIdentifier(name) {
-            top.error(top.field("name")!, "'\(name)' is not a valid name", hint: "use 1–64 letters, digits, '-', '_' or '.'")
-        }
-        usage.environment = top.string("environment")
-        if let env = usage.environment, !PlanParser.isIdentifier(env) {
-            top.error(top.field("environment")!, "'\(env)' is not a valid name", hint: "use 1–64 letters, digits, '-', '_' or '.'")
-        }
-        usage.region = top.string("region")
-        if let region = usage.region, !AWSRegion.isKnown(region) {
-            top.error(top.field("region")!, "unknown AWS region '\(region)'", hint: "use a region code such as us-east-1")
-        }
+        usage.name = top.identifier("name")
+        usage.environment = top.identifier("environment")
+        usage.region = top.region("region")
         if let resources = top.field("resources") {
             if let entries = resources.node.entries {
                 for (key, node) in entries {

@@ -6,16 +6,15 @@ import Foundation
 /// `pricing info --region R`: what the catalog prices in one region — rates per service and item
 /// group (e.g. `instance/postgres`, `node/redis`), how many are derived, the rates every region
 /// shares (`global`), and the offer services with no rate there, each with the command that fills it.
-enum RegionCoverageReport {
-    static func render(region: String, rates: [Rate]) -> String {
+public enum RegionCoverageReport {
+    public static func render(region: String, rates: [Rate]) -> String {
         let here = rates.filter { $0.key.region == region }
         let global = rates.filter { $0.key.region == "global" }
         var table = TextTable(leftAligned: 2)
         table.add(["SERVICE", "ITEMS", "RATES", "DERIVED", "NEWEST EFFECTIVE"])
         table.rule()
         let groups = Dictionary(grouping: here) { GroupKey(service: $0.key.service, group: itemGroup($0.key.item)) }
-        for key in groups.keys.sorted() {
-            let of = groups[key]!
+        for (key, of) in groups.sorted(by: { $0.key < $1.key }) {
             table.add([key.service, key.group, "\(of.count)", "\(of.filter(\.isDerived).count)",
                        of.map(\.effectiveDate).max() ?? ""])
         }

@@ -1,40 +1,9 @@
-import CostPlan
 import Foundation
 
-/// Where `costplan diff` reads one side's plan from: a file, or `REF:PATH` read from git with
-/// `git show REF:PATH` (e.g. `origin/main:infra/costplan.yaml`).
-enum PlanSource {
-    case file(String)
-    case git(ref: String, path: String)
-
-    /// An existing file is a file; otherwise `REF:PATH` (text on both sides of a colon) is git.
-    init(_ argument: String) {
-        if FileManager.default.fileExists(atPath: argument) { self = .file(argument); return }
-        if let colon = argument.firstIndex(of: ":"), colon != argument.startIndex, argument.index(after: colon) != argument.endIndex {
-            self = .git(ref: String(argument[..<colon]), path: String(argument[argument.index(after: colon)...]))
-        } else {
-            self = .file(argument)
-        }
-    }
-
-    /// Reads and parses the plan; throws `PlanReadError` (no such file, a bad ref or path) or
-    /// `PlanError` (an invalid plan).
-    func plan() throws -> Plan {
-        switch self {
-        case let .file(path):
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-                throw PlanReadError(message: "\(path): no such file",
-                                    hint: "pass a plan file (.yaml, .yml or .json), or REF:PATH to read one from git")
-            }
-            return try PlanParser.parse(contentsOf: path)
-        case let .git(ref, path):
-            return try PlanParser.parse(try Self.gitShow(ref: ref, path: path), file: "\(ref):\(path)")
-        }
-    }
-
-    /// The text of `PATH` at `REF`, via `git show` in the current directory.
-    static func gitShow(ref: String, path: String) throws -> String {
+/// Reads one file of a git revision with `git show REF:PATH` in the current directory.
+enum GitShow {
+    /// The text of `PATH` at `REF`; throws `PlanReadError` naming `REF:PATH`.
+    static func text(ref: String, path: String) throws -> String {
         let name = "\(ref):\(path)"
         func failure(_ message: String, _ hint: String?) -> PlanReadError {
             PlanReadError(message: "\(name): \(message)", hint: hint)
@@ -70,14 +39,6 @@ enum PlanSource {
         }
         return text
     }
-}
-
-/// A plan that cannot be read: no such file, or `git show` failed (a bad ref or path, no git).
-struct PlanReadError: Error, CustomStringConvertible {
-    var message: String
-    var hint: String?
-
-    var description: String { message + (hint.map { "\n    hint: \($0)" } ?? "") }
 }
 
 /// Standard error of `git show`, filled by a background read (the group's wait orders access).

@@ -6,8 +6,8 @@ import Foundation
 /// The "Sources" part of `pricing info`: the sheets and each imported AWS offer region (services,
 /// regions, rate counts, offer version, publication date), and which service/regions the
 /// imports override.
-enum PricingSourcesReport {
-    static func render(_ sources: CatalogSources) -> String {
+public enum PricingSourcesReport {
+    public static func render(_ sources: CatalogSources) -> String {
         var table = TextTable(leftAligned: 4)
         table.add(["SOURCE", "SERVICE", "REGIONS", "FORMAT", "RATES", "OFFER VERSION", "PUBLISHED"])
         table.rule()
