@@ -11,7 +11,7 @@ struct UnpricedHTMLTests {
     static let estimate: Estimate = try! Estimator(catalog: Golden.catalog).estimate(plan, withDemandCurves: true)
 
     @Test func planPageMatchesGolden() throws {
-        let html = HTMLPages.plan(Self.estimate, curves: ScaleCurve.curves(plan: Self.plan, estimate: Self.estimate),
+        let html = HTMLPages.plan(Report(Self.estimate),
                                   links: SiteLinks(root: "../"))
         try Golden.check(html, "unpriced.plan.html")
         #expect(html.contains("<div class=\"problems unpriced\" role=\"note\">"))
@@ -21,10 +21,10 @@ struct UnpricedHTMLTests {
     }
 
     @Test func environmentPageMatchesGolden() throws {
-        let html = try #require(HTMLPages.environment(Self.estimate, environment: "production", links: SiteLinks(root: "../../")))
+        let html = try #require(HTMLPages.environment(Report(Self.estimate), environment: "production", links: SiteLinks(root: "../../")))
         try Golden.check(html, "unpriced.production.html")
         #expect(html.contains("<strong>Not priced:</strong> 2 items have no rate in the catalog"))
-        let staging = try #require(HTMLPages.environment(Self.estimate, environment: "staging", links: SiteLinks(root: "../../")))
+        let staging = try #require(HTMLPages.environment(Report(Self.estimate), environment: "staging", links: SiteLinks(root: "../../")))
         #expect(!staging.contains("Not priced"))
     }
 }

@@ -12,14 +12,14 @@ struct ExampleGoldenTests {
     func estimateJSONMatchesGolden(example: String) throws {
         let plan = try PlanParser.parse(contentsOf: Golden.example("\(example).yaml"))
         let estimate = try Estimator(catalog: Golden.catalog).estimate(plan)
-        try Golden.check(EstimateJSON.render(estimate), "\(example).json")
+        try Golden.check(EstimateJSON.render(Report(estimate)), "\(example).json")
     }
 
     @Test(arguments: examples)
     func estimateTableMatchesGolden(example: String) throws {
         let plan = try PlanParser.parse(contentsOf: Golden.example("\(example).yaml"))
         let estimate = try Estimator(catalog: Golden.catalog).estimate(plan)
-        try Golden.check(EstimateTable.render(estimate, details: true), "\(example).txt")
+        try Golden.check(EstimateTable.render(Report(estimate), details: true), "\(example).txt")
     }
 
     /// Every example prices completely: no usage left unstated, every environment non-zero.

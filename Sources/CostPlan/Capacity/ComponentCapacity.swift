@@ -2,7 +2,7 @@ import Foundation
 
 /// How one component measures up to its environment's demand: what it needs at the peak and on
 /// average, what its configured range can serve, and which of its figures were derived.
-public struct ComponentCapacity: Hashable, Sendable {
+public struct ComponentCapacity: Hashable, Sendable, Codable {
     /// What `requiredAtPeak`/`requiredAtAverage` count: "tasks", "instances", "replicas",
     /// "nodes", "shards", "LCU", "GB processed".
     public var unit: String
@@ -50,7 +50,7 @@ public struct ComponentCapacity: Hashable, Sendable {
 }
 
 /// A component whose configured maximum cannot serve the environment's peak demand.
-public struct CapacityWarning: Hashable, Sendable, CustomStringConvertible {
+public struct CapacityWarning: Hashable, Sendable, Codable, CustomStringConvertible {
     public var environment: String
     public var component: String
     /// What runs out, e.g. "tasks".

@@ -9,13 +9,13 @@ public enum CapacityTable {
     /// One environment's figures for the table.
     public struct Section: Sendable {
         /// The environment priced at today's demand.
-        public var today: EnvironmentEstimate
+        public var today: Report.Environment
         /// The environment priced at the demand shown (today's × `factor`).
-        public var scaled: EnvironmentEstimate
+        public var scaled: Report.Environment
         /// A monthly budget and the search's answer, when asked.
         public var budget: (amount: Decimal, answer: CapacityPlanner.BudgetAnswer)?
 
-        public init(today: EnvironmentEstimate, scaled: EnvironmentEstimate,
+        public init(today: Report.Environment, scaled: Report.Environment,
                     budget: (amount: Decimal, answer: CapacityPlanner.BudgetAnswer)? = nil) {
             self.today = today
             self.scaled = scaled

@@ -3,7 +3,7 @@ import Foundation
 
 extension PlanCharts {
     /// The "Cost versus scale" section: per ranged component, one small chart per tier.
-    static func curvesSection(_ curves: [ScaleCurve], envs: [EnvironmentEstimate]) -> String {
+    static func curvesSection(_ curves: [ScaleCurve]) -> String {
         guard !curves.isEmpty else { return "" }
         var components: [String] = []
         for curve in curves where !components.contains(curve.component) { components.append(curve.component) }

@@ -5,7 +5,7 @@ extension PlanCharts {
     /// The "Cost versus demand" section: per environment with a demand, its monthly cost from
     /// 0 requests/s to where its ranges saturate, today's peak marked, and its capacity warnings.
     /// Empty when no environment states a demand (plans without one render as before).
-    static func demandSection(_ envs: [EnvironmentEstimate]) -> String {
+    static func demandSection(_ envs: [Report.Environment]) -> String {
         let withDemand = envs.filter { $0.demandCurve != nil || !$0.warnings.isEmpty }
         guard !withDemand.isEmpty else { return "" }
         var out = """

@@ -54,8 +54,8 @@ struct APIController {
                 return .json(Self.error("no plan named '\(name)'", details: []), status: .notFound)
             }
             switch entry.outcome {
-            case let .priced(_, estimate, _):
-                let bytes = try await library.page("plan:\(entry.name)/json") { EstimateJSON.render(estimate) }
+            case let .priced(_, _, report):
+                let bytes = try await library.page("plan:\(entry.name)/json") { EstimateJSON.render(report) }
                 return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                                 body: .init(byteBuffer: bytes ?? ByteBuffer()))
             case let .failed(problems):
@@ -84,7 +84,7 @@ struct APIController {
                         return .json(Self.error("the plan has too many components for the server", details: problem.components(separatedBy: "\n")),
                                      status: .contentTooLarge)
                     }
-                    return .json(EstimateJSON.render(try Estimator(catalog: catalog).estimate(plan)))
+                    return .json(EstimateJSON.render(Report(try Estimator(catalog: catalog).estimate(plan))))
                 } catch let error as PlanError {
                     return .json(Self.error("the plan is invalid", details: error.diagnostics.map(\.description),
                                             diagnostics: error.diagnostics), status: .badRequest)
