@@ -25,19 +25,19 @@ public enum EstimateTable {
             if found.contains(where: { !($0?.monthly.isFlat ?? true) }) {
                 table.add(["", ""] + found.map { c in
                     guard let c, !c.monthly.isFlat else { return "" }
-                    return lowerBound(!c.unpriced.isEmpty) + "\(Formatting.money(c.monthly.min))–\(Formatting.money(c.monthly.max))"
+                    return lowerBound(!c.unpriced.isEmpty) + Formatting.band(c.monthly, Formatting.money)
                 })
             }
         }
         table.rule()
         table.add(["TOTAL", ""] + envs.map { lowerBound(!$0.complete) + Formatting.money($0.monthly.desired) })
         table.add(["  band (min–max)", ""] + envs.map {
-            lowerBound(!$0.complete) + "\(Formatting.money($0.monthly.min))–\(Formatting.money($0.monthly.max))"
+            lowerBound(!$0.complete) + Formatting.band($0.monthly, Formatting.money)
         })
         if envs.contains(where: { $0.referenceEstimate != nil }) {
             table.add(["  reference estimate", ""] + envs.map { env in
                 guard let r = env.referenceEstimate else { return "—" }
-                return r.isRange ? "\(Formatting.money(r.low))–\(Formatting.money(r.high))" : Formatting.money(r.low)
+                return r.isRange ? Formatting.range(r.low, r.high, Formatting.money) : Formatting.money(r.low)
             })
         }
         out += table.rendered() + "\n"

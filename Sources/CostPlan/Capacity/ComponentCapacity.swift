@@ -78,16 +78,7 @@ public struct CapacityWarning: Hashable, Sendable, Codable, CustomStringConverti
     }
 
     /// A figure with thousands separators and at most 2 decimals: `1,200`, `13.07`.
-    static func figure(_ value: Decimal) -> String {
-        let plain = Money.plain(Money.rounded(value, scale: 2))
-        let parts = plain.split(separator: ".", maxSplits: 1)
-        var whole = String(parts[0]), grouped = ""
-        let negative = whole.hasPrefix("-")
-        if negative { whole.removeFirst() }
-        for (index, character) in whole.reversed().enumerated() {
-            if index > 0, index % 3 == 0 { grouped.append(",") }
-            grouped.append(character)
-        }
-        return (negative ? "-" : "") + String(grouped.reversed()) + (parts.count > 1 ? "." + parts[1] : "")
+    public static func figure(_ value: Decimal) -> String {
+        Money.grouped(Money.plain(Money.rounded(value, scale: 2)))
     }
 }

@@ -119,7 +119,5 @@ public enum CapacityTable {
     }
 
     /// A figure with separators and up to 2 decimals (`1,200`, `0.41`).
-    static func figure(_ value: Decimal) -> String {
-        Formatting.grouped(Money.plain(Money.rounded(value, scale: 2)), minimumFraction: 0)
-    }
+    static func figure(_ value: Decimal) -> String { CapacityWarning.figure(value) }
 }

@@ -70,11 +70,11 @@ enum HTML {
     static func money(_ value: Decimal) -> String { Formatting.dollars(value) }
 
     /// `$121.47–$607.36`.
-    static func band(_ band: Band) -> String { "\(money(band.min))–\(money(band.max))" }
+    static func band(_ band: Band) -> String { Formatting.band(band) }
 
     /// A reference estimate as `$1,190–$1,670` or `$230`.
     static func reference(_ r: ReferenceEstimate) -> String {
-        r.isRange ? "\(Formatting.wholeDollars(r.low))–\(Formatting.wholeDollars(r.high))" : Formatting.wholeDollars(r.low)
+        r.isRange ? Formatting.range(r.low, r.high, Formatting.wholeDollars) : Formatting.wholeDollars(r.low)
     }
 
     /// `part` as a whole percentage of `whole` (half-up), or nil when `whole` is zero.
