@@ -12,7 +12,7 @@ struct UnpricedCSVTests {
         .estimate(try! PlanParser.parse(contentsOf: TestRepository.fixture("unpriced/unpriced.yaml")))
 
     @Test func matchesGolden() throws {
-        try Golden.check(try CostsCSV.render(Report(Self.estimate), options: .init(start: month("2027-02"))), "unpriced-2027-02.csv")
+        try Golden.check(try CostsCSV.render(try ReportFixtures.load("unpriced"), options: .init(start: month("2027-02"))), "unpriced-2027-02.csv")
     }
 
     @Test func unpricedRowsAreEmptyAndNamed() throws {

@@ -1,5 +1,6 @@
 import CostPlan
 import CostPlanReports
+import CostPlanTestSupport
 import Foundation
 import Testing
 
@@ -10,16 +11,17 @@ enum MueJam {
     static let curves: [ScaleCurve] = Report(estimate).curves
 }
 
-/// Golden HTML: the plan page and the production page of muejam-library, compared byte for
-/// byte with `Golden/*.html` (`COSTPLAN_UPDATE_GOLDEN=1` rewrites them; review the diff).
+/// Golden HTML: the plan page and the production page of muejam-library (its serialized report,
+/// `Tests/Fixtures/reports/`), compared byte for byte with `Golden/*.html` (`COSTPLAN_UPDATE_GOLDEN=1` rewrites them; review the diff).
 struct HTMLGoldenTests {
     @Test func planPageMatchesGolden() throws {
-        let html = HTMLPages.plan(Report(MueJam.estimate), links: SiteLinks(root: "../"))
+        let html = HTMLPages.plan(try ReportFixtures.load("muejam-library"), links: SiteLinks(root: "../"))
         try Golden.check(html, "muejam-library.plan.html")
     }
 
     @Test func environmentPageMatchesGolden() throws {
-        let html = try #require(HTMLPages.environment(Report(MueJam.estimate), environment: "production", links: SiteLinks(root: "../../")))
+        let report = try ReportFixtures.load("muejam-library")
+        let html = try #require(HTMLPages.environment(report, environment: "production", links: SiteLinks(root: "../../")))
         try Golden.check(html, "muejam-library.production.html")
     }
 

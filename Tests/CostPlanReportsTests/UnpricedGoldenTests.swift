@@ -12,11 +12,11 @@ struct UnpricedGoldenTests {
         .estimate(try! PlanParser.parse(contentsOf: TestRepository.fixture("unpriced/unpriced.yaml")))
 
     @Test func tableMatchesGolden() throws {
-        try Golden.check(EstimateTable.render(Report(Self.estimate), details: true), "unpriced.txt")
+        try Golden.check(EstimateTable.render(try ReportFixtures.load("unpriced"), details: true), "unpriced.txt")
     }
 
     @Test func jsonMatchesGolden() throws {
-        try Golden.check(EstimateJSON.render(Report(Self.estimate)), "unpriced.json")
+        try Golden.check(EstimateJSON.render(try ReportFixtures.load("unpriced")), "unpriced.json")
     }
 
     /// production: web 2 × 730 h × $0.0832 = $121.472; db storage 100 GB × $0.115 = $11.50;

@@ -5,7 +5,7 @@ extension Report {
     /// The report of `estimate`: every figure a renderer shows, derived here once.
     public init(_ estimate: Estimate) {
         let environments = estimate.environments.map(Environment.init)
-        self.init(plan: estimate.planName, description: estimate.planDescription, file: estimate.file,
+        self.init(plan: estimate.planName, description: estimate.planDescription,
                   pricing: estimate.pricing, environments: environments,
                   curves: environments.flatMap(Self.curves))
     }

@@ -12,8 +12,6 @@ public struct Report: Hashable, Sendable, Codable {
     public var plan: String
     /// The plan's description, if it has one.
     public var description: String?
-    /// The file the plan was read from (as given), for messages.
-    public var file: String
     /// The catalog the estimate was priced with.
     public var pricing: PricingSnapshot
     /// The environment tiers, in plan order.
