@@ -32,17 +32,23 @@ enum HTML {
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for character in DisplayText.visible(text, keepingLineBreaks: true).unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(character)
-            }
+        for scalar in DisplayText.visible(text, keepingLineBreaks: true).unicodeScalars {
+            if let entity = entity(scalar) { out += entity } else { out.unicodeScalars.append(scalar) }
         }
         return out
+    }
+
+    /// The character reference for a character HTML treats specially (`& < > " '`), else nil.
+    /// (Markdown comments escape with it too.)
+    static func entity(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "&": "&amp;"
+        case "<": "&lt;"
+        case ">": "&gt;"
+        case "\"": "&quot;"
+        case "'": "&#39;"
+        default: nil
+        }
     }
 
     /// `name` percent-encoded as one URL path segment (only `A-Z a-z 0-9 - . _ ~` kept).
