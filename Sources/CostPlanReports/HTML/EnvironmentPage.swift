@@ -17,7 +17,7 @@ enum EnvironmentPage {
         }
         body += "<div><dt>Region</dt><dd>\(HTML.escape(env.region))</dd></div>\n"
             + "<div><dt>Hours per month</dt><dd>\(Money.plain(env.hoursPerMonth))"
-            + (env.hoursPerMonth == Money.hoursPerMonth ? "" : " (time-billed items; storage is billed all month)")
+            + (env.schedule.note.map { " (\(HTML.escape($0)))" } ?? "")
             + "</dd></div>\n</dl>\n"
         if let source = env.referenceEstimate?.source {
             body += "<p class=\"small\">Reference source: \(HTML.escape(source))</p>\n"
@@ -33,7 +33,8 @@ enum EnvironmentPage {
         body += lineItems(env)
         body += usageDependent(env)
         return HTML.document(title: "\(plan) · \(env.name)", links: links, snapshot: report.pricing, current: .plan,
-                             crumbs: [("Plans", links.index), (plan, links.plan(plan)), (env.name, nil)], body: body)
+                             crumbs: [("Plans", links.index), (plan, links.plan(plan)), (env.name, nil)],
+                             schedule: env.schedule, body: body)
     }
 
     /// The demand and, per component with a `capacity:` block, what it needs, what it is
@@ -95,7 +96,7 @@ enum EnvironmentPage {
                 + "<span class=\"id\">\(HTML.escape(component.id))</span> <span class=\"type\">\(HTML.escape(component.type.rawValue))</span>"
                 + " <span class=\"small\">\(HTML.escape(component.service))"
                 + (component.region == env.region ? "" : ", \(HTML.escape(component.region))")
-                + (component.hoursPerMonth == env.hoursPerMonth ? "" : ", \(Money.plain(component.hoursPerMonth)) h/month")
+                + (component.hoursPerMonth == env.hoursPerMonth ? "" : ", " + Report.Schedule(hoursPerMonth: component.hoursPerMonth).hours)
                 + "</span>"
                 + (component.description.map { "<span class=\"desc\">\(HTML.escape($0))</span>" } ?? "")
                 + "</th>" + subtotal(component) + "<td colspan=\"2\">"

@@ -90,9 +90,12 @@ enum HTML {
     }
 
     /// A complete HTML5 document: head with the stylesheet, the site navigation, `body` as the
-    /// main content, and the footer naming the pricing snapshot and the hours basis.
+    /// main content, and the footer naming the pricing snapshot and the hours basis: 730 hours
+    /// a month, or `schedule`'s note on the page of an environment that runs other hours
+    /// (`mixedSchedules` on a page whose tiers do not all run 730).
     static func document(title: String, links: SiteLinks, snapshot: PricingSnapshot?, current: Page,
-                         crumbs: [(label: String, href: String?)] = [], body: String) -> String {
+                         crumbs: [(label: String, href: String?)] = [], schedule: Report.Schedule? = nil,
+                         mixedSchedules: Bool = false, body: String) -> String {
         var out = """
             <!DOCTYPE html>
             <html lang="en">
@@ -129,8 +132,14 @@ enum HTML {
         } else {
             out += "No pricing snapshot on this page. "
         }
-        out += "Monthly figures are USD at \(Money.plain(Money.hoursPerMonth)) hours per month for time-billed items, "
-            + "on-demand list prices; free tiers are not deducted.</p>\n</footer>\n</body>\n</html>\n"
+        if let note = schedule?.note {
+            out += "Monthly figures are USD, on-demand list prices; free tiers are not deducted. On this page "
+                + "\(escape(note)).</p>\n</footer>\n</body>\n</html>\n"
+        } else {
+            out += "Monthly figures are USD at \(Money.plain(Money.hoursPerMonth)) hours per month for time-billed items"
+                + (mixedSchedules ? " unless a tier says otherwise" : "")
+                + ", on-demand list prices; free tiers are not deducted.</p>\n</footer>\n</body>\n</html>\n"
+        }
         return out
     }
 

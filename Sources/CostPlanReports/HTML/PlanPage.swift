@@ -22,7 +22,8 @@ enum PlanPage {
         body += PlanCharts.demandSection(envs)
         body += references(envs)
         return HTML.document(title: report.plan, links: links, snapshot: report.pricing, current: .plan,
-                             crumbs: [("Plans", links.index), (report.plan, nil)], body: body)
+                             crumbs: [("Plans", links.index), (report.plan, nil)],
+                             mixedSchedules: !envs.allSatisfy(\.schedule.isFullMonth), body: body)
     }
 
     /// One card per tier (total, band, reference, link) and the ratios between tiers.
@@ -35,7 +36,7 @@ enum PlanPage {
                 <h3><a href="\(HTML.escape(links.environment(report.plan, env.name)))">\(HTML.escape(env.name))</a></h3>
                 <p class="total money">\(UnpricedBox.mark(!env.complete))\(HTML.money(env.monthly.desired))<span class="per">/month</span></p>
                 <p class="band money">\(env.monthly.isFlat ? "does not scale" : "band " + HTML.band(env.monthly))</p>
-                <p class="small">\(HTML.escape(env.region))\(env.hoursPerMonth == Money.hoursPerMonth ? "" : ", \(Money.plain(env.hoursPerMonth)) h/month")\
+                <p class="small">\(HTML.escape(env.region))\(env.schedule.isFullMonth ? "" : ", " + env.schedule.hours)\
                 \(env.referenceEstimate.map { " · reference \(HTML.reference($0))" } ?? "")</p>
                 <p class="small"><a href="\(HTML.escape(links.environment(report.plan, env.name)))">\
                 Line items and rates<span class="visually-hidden"> for \(HTML.escape(env.name))</span> →</a></p>
