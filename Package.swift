@@ -83,7 +83,7 @@ let package = Package(
         .target(
             name: "CostPlanTestSupport",
             dependencies: [
-                "CostPlan", "CostPlanStore",
+                "CostPlan", "CostPlanStore", "CostPlanReports",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],

@@ -53,7 +53,7 @@ let estimator = Estimator(catalog: catalog)
 for name in examples {
     let path = root.appendingPathComponent("examples/\(name)").path
     report("example \(name): parse + estimate + JSON", try measure(50) {
-        _ = EstimateJSON.render(try estimator.estimate(try PlanParser.parse(contentsOf: path)))
+        _ = EstimateJSON.render(Report(try estimator.estimate(try PlanParser.parse(contentsOf: path))))
     })
 }
 
@@ -78,5 +78,5 @@ report("generated 3 × 1,000 components: estimate (min/desired/max)", try measur
     _ = try estimator.estimate(plan)
 }, target: "< 50 ms")
 let estimate = try estimator.estimate(plan)
-report("generated 3 × 1,000 components: render JSON", try measure(5) { _ = EstimateJSON.render(estimate) })
+report("generated 3 × 1,000 components: report + render JSON", try measure(5) { _ = EstimateJSON.render(Report(estimate)) })
 print("generated plan total (desired): \(Formatting.dollars(estimate.environments.map(\.monthly.desired).reduce(0, +)))/month")

@@ -6,20 +6,20 @@ import Foundation
 public enum EstimateJSON {
     public static let version = 1
 
-    public static func render(_ estimate: Estimate) -> String {
-        document(estimate).rendered()
+    public static func render(_ report: Report) -> String {
+        document(report).rendered()
     }
 
-    public static func document(_ estimate: Estimate) -> JSONValue {
+    public static func document(_ report: Report) -> JSONValue {
         .object([
             ("version", .number("\(version)")),
-            ("plan", .string(estimate.planName)),
-            ("description", estimate.planDescription.map(JSONValue.string) ?? .null),
+            ("plan", .string(report.plan)),
+            ("description", report.description.map(JSONValue.string) ?? .null),
             ("currency", .string(Money.currency)),
             ("hours_per_month", .number(Money.plain(Money.hoursPerMonth))),
-            ("pricing", pricing(estimate.pricing)),
-            ("complete", .bool(estimate.complete)),
-            ("environments", .array(estimate.environments.map(environment))),
+            ("pricing", pricing(report.pricing)),
+            ("complete", .bool(report.complete)),
+            ("environments", .array(report.environments.map(environment))),
         ])
     }
 
@@ -40,7 +40,7 @@ public enum EstimateJSON {
         .object([("min", money(band.min)), ("desired", money(band.desired)), ("max", money(band.max))])
     }
 
-    static func environment(_ env: EnvironmentEstimate) -> JSONValue {
+    static func environment(_ env: Report.Environment) -> JSONValue {
         var entries: [(String, JSONValue)] = [
             ("name", .string(env.name)),
             ("region", .string(env.region)),
@@ -60,17 +60,17 @@ public enum EstimateJSON {
         return .object(entries)
     }
 
-    static func component(_ c: ComponentEstimate) -> JSONValue {
+    static func component(_ c: Report.Component) -> JSONValue {
         var entries: [(String, JSONValue)] = [
             ("name", .string(c.id)),
             ("type", .string(c.type.rawValue)),
-            ("service", .string(c.serviceName)),
+            ("service", .string(c.service)),
             ("region", .string(c.region)),
             ("hours_per_month", .number(Money.plain(c.hoursPerMonth))),
             ("description", c.description.map(JSONValue.string) ?? .null),
             ("complete", .bool(c.unpriced.isEmpty)),
             ("monthly", band(c.monthly)),
-            ("line_items", .array(c.lineItems[.desired, default: []].map(lineItem))),
+            ("line_items", .array(c.items(.desired).map(lineItem))),
         ]
         if let capacity = c.capacity { entries.append(("capacity", CapacityJSON.capacity(capacity))) }
         return .object(entries)

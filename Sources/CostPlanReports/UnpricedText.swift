@@ -6,8 +6,8 @@ import Foundation
 /// under the estimate table and written to standard error by the CLI.
 public enum UnpricedText {
     /// The block for every environment of `estimate` (empty when it is complete).
-    public static func block(_ estimate: Estimate) -> String {
-        block(estimate.environments.map { (environment: $0.name, items: $0.unpriced) })
+    public static func block(_ report: Report) -> String {
+        block(report.environments.map { (environment: $0.name, items: $0.unpriced) })
     }
 
     /// The block for both sides of `diff` (`PlanDiff.unpriced`), each environment named with its

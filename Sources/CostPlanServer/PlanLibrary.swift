@@ -1,4 +1,5 @@
 import CostPlan
+import CostPlanReports
 import Foundation
 import Hummingbird
 
@@ -35,7 +36,8 @@ public actor PlanLibrary {
     }
 
     public enum Outcome: Sendable {
-        case priced(Plan, Estimate, [ScaleCurve])
+        /// The plan, its estimate and the report the pages render (built once).
+        case priced(Plan, Estimate, Report)
         /// Every problem, as the CLI prints them.
         case failed([String])
     }
@@ -142,7 +144,7 @@ public actor PlanLibrary {
             }
             let estimate = try Estimator(catalog: catalog).estimate(plan, withDemandCurves: true)
             if strict, let error = EstimateError(incomplete: estimate) { throw error }
-            return .priced(plan, estimate, ScaleCurve.curves(plan: plan, estimate: estimate))
+            return .priced(plan, estimate, Report(estimate))
         } catch let error as PlanError {
             return .failed(error.diagnostics.map(\.description))
         } catch {

@@ -14,10 +14,10 @@ public enum StaticSite {
         ]
         for entry in entries {
             switch entry.outcome {
-            case let .priced(_, estimate, curves):
-                pages.append(("plans/\(entry.name).html", HTMLPages.plan(estimate, curves: curves, links: SiteLinks(root: "../"))))
-                for env in estimate.environments {
-                    if let html = HTMLPages.environment(estimate, environment: env.name, links: SiteLinks(root: "../../")) {
+            case let .priced(_, _, report):
+                pages.append(("plans/\(entry.name).html", HTMLPages.plan(report, links: SiteLinks(root: "../"))))
+                for env in report.environments {
+                    if let html = HTMLPages.environment(report, environment: env.name, links: SiteLinks(root: "../../")) {
                         pages.append(("plans/\(entry.name)/\(env.name).html", html))
                     }
                 }
@@ -33,8 +33,8 @@ public enum StaticSite {
     static func indexEntries(_ entries: [PlanLibrary.Entry]) -> [HTMLPages.IndexEntry] {
         entries.map { entry in
             switch entry.outcome {
-            case let .priced(_, estimate, _): HTMLPages.IndexEntry(name: entry.name, estimate: estimate, problems: [])
-            case let .failed(problems): HTMLPages.IndexEntry(name: entry.name, estimate: nil, problems: problems)
+            case let .priced(_, _, report): HTMLPages.IndexEntry(name: entry.name, report: report, problems: [])
+            case let .failed(problems): HTMLPages.IndexEntry(name: entry.name, report: nil, problems: problems)
             }
         }
     }

@@ -62,7 +62,7 @@ struct CapacityCommand: ParsableCommand {
             for environment in plan.environments where selection.contains(environment.name) {
                 let today = try planner.estimator.price(environment, file: planPath)
                 let scaled = try planner.atScale(environment, factor: factor, file: planPath)
-                var section = CapacityTable.Section(today: today, scaled: scaled)
+                var section = CapacityTable.Section(today: Report.Environment(today), scaled: Report.Environment(scaled))
                 if let amount, environment.demand != nil {
                     section.budget = (amount, try planner.budget(environment, amount, file: planPath))
                 }

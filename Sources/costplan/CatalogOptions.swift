@@ -94,6 +94,6 @@ extension CatalogOptions {
     static func check(_ estimate: Estimate, strict: Bool) throws {
         guard let error = EstimateError(incomplete: estimate) else { return }
         if strict { throw error }
-        Output.error(UnpricedText.block(estimate))
+        Output.error(UnpricedText.block(Report(estimate)))
     }
 }

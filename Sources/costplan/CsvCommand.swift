@@ -76,7 +76,7 @@ struct CsvCommand: AsyncParsableCommand {
         let options = CostsCSV.Options(start: start, months: months, scenario: scenario.scenario,
                                        environments: environments, summary: summary, byteOrderMark: bom)
         let csv: String
-        do { csv = try CostsCSV.render(estimate, options: options) } catch {
+        do { csv = try CostsCSV.render(Report(estimate), options: options) } catch {
             Output.error("\(planPath): error: \(error)")
             throw ExitCode(2)
         }

@@ -56,9 +56,9 @@ struct EstimateCommand: AsyncParsableCommand {
         try await fetch.fetch(for: [loaded.plan], environments: environments, catalog: catalog)
         let estimate = try catalog.estimate(loaded.plan, file: planPath, environments: environments, strict: strictness.strict)
         switch format {
-        case .table: Output.write(EstimateTable.render(estimate, details: details) + (loaded.terraform.map(TerraformNotes.text) ?? ""))
+        case .table: Output.write(EstimateTable.render(Report(estimate), details: details) + (loaded.terraform.map(TerraformNotes.text) ?? ""))
         case .json:
-            let document = EstimateJSON.document(estimate)
+            let document = EstimateJSON.document(Report(estimate))
             Output.write((loaded.terraform.map { TerraformNotes.adding(TerraformNotes.json($0), to: document) } ?? document).rendered())
         }
     }

@@ -52,8 +52,8 @@ struct ReportCommand: AsyncParsableCommand {
             case let .failed(problems):
                 failed += 1
                 Output.error(problems.joined(separator: "\n"))
-            case let .priced(_, estimate, _) where !estimate.complete:
-                Output.error("\(path): " + UnpricedText.block(estimate))
+            case let .priced(_, _, report) where !report.complete:
+                Output.error("\(path): " + UnpricedText.block(report))
             case .priced:
                 break
             }

@@ -1,5 +1,6 @@
 import CostPlan
 import CostPlanReports
+import CostPlanTestSupport
 import Foundation
 import Testing
 
@@ -13,13 +14,13 @@ struct CostsCSVGoldenTests {
         ("2027-04", "muejam-library-2027-04.csv"),   // 30 days, 720 h
     ])
     func lineItemsMatchGolden(start: String, file: String) throws {
-        let csv = try CostsCSV.render(try Golden.estimate("muejam-library"), options: .init(start: month(start)))
+        let csv = try CostsCSV.render(try ReportFixtures.load("muejam-library"), options: .init(start: month(start)))
         try Golden.check(csv, file)
     }
 
     /// Jan–Mar 2027 (744, 672, 744 h), one row per month × environment × service.
     @Test func summaryForecastMatchesGolden() throws {
-        let csv = try CostsCSV.render(try Golden.estimate("muejam-library"),
+        let csv = try CostsCSV.render(try ReportFixtures.load("muejam-library"),
                                       options: .init(start: month("2027-01"), months: 3, summary: true))
         try Golden.check(csv, "muejam-library-2027-01-3m-summary.csv")
     }
@@ -31,7 +32,7 @@ struct CostsCSVGoldenTests {
     ///   is too small to receive a carried cent)
     /// production `db` storage (gp3 Multi-AZ 100 GB × $0.23 = $23.00) is per month: unscaled.
     @Test func februaryCellsByHand() throws {
-        let csv = try CostsCSV.render(try Golden.estimate("muejam-library"), options: .init(start: month("2027-02")))
+        let csv = try CostsCSV.render(Report(try Golden.estimate("muejam-library")), options: .init(start: month("2027-02")))
         let rows = try CSVRows(csv)
         let web = try #require(rows.first { $0["environment"] == "production" && $0["component"] == "web" })
         #expect(web["usage_quantity"] == "1344")

@@ -16,10 +16,10 @@ struct CostsCSVTotalsTests {
             for start in ["2027-01", "2027-02", "2028-02", "2027-04"] {
                 let m = month(start)
                 let options = CostsCSV.Options(start: m, scenario: scenario)
-                let detail = try CSVRows(CostsCSV.render(estimate, options: options))
+                let detail = try CSVRows(CostsCSV.render(Report(estimate), options: options))
                 var summaryOptions = options
                 summaryOptions.summary = true
-                let summary = try CSVRows(CostsCSV.render(estimate, options: summaryOptions))
+                let summary = try CSVRows(CostsCSV.render(Report(estimate), options: summaryOptions))
                 for environment in estimate.environments {
                     let expected = Self.scaledTotal(environment, scenario: scenario, hours: m.hours)
                     #expect(Self.sum(detail, environment.name) == expected, "\(example) \(environment.name) \(start) \(scenario)")
@@ -49,7 +49,7 @@ struct CostsCSVTotalsTests {
     /// A forecast has one block per month, each summing to its own month's total.
     @Test func forecastBlocksSumPerMonth() throws {
         let estimate = try Golden.estimate("cloudweave")
-        let rows = try CSVRows(CostsCSV.render(estimate, options: .init(start: month("2027-11"), months: 12)))
+        let rows = try CSVRows(CostsCSV.render(Report(estimate), options: .init(start: month("2027-11"), months: 12)))
         let months = rows.map { $0["month"]! }
         #expect(distinct(months)
             == ["2027-11", "2027-12", "2028-01", "2028-02", "2028-03", "2028-04",
@@ -86,7 +86,7 @@ struct CostsCSVTotalsTests {
                   fee: {type: fixed, monthly_usd: 10}
             """, file: "sched.yaml")
         let estimate = try Estimator(catalog: Golden.catalog).estimate(plan)
-        let rows = try CSVRows(CostsCSV.render(estimate, options: .init(start: month("2027-02"))))
+        let rows = try CSVRows(CostsCSV.render(Report(estimate), options: .init(start: month("2027-02"))))
         let web = try #require(rows.first { $0["component"] == "web" })
         #expect(web["usage_quantity"] == "478.684932")
         #expect(web["cost_usd"] == "9.96")

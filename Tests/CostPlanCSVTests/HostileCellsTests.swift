@@ -29,7 +29,7 @@ struct HostileCellsTests {
     /// February 2027: 730 h × 672/730 = 672 h × $0.0208 = $13.9776 → 13.98.
     /// Kept as a golden file so scripts/check-csv-libreoffice.sh can open it in LibreOffice too.
     @Test func hostileNamesAreNeutralised() throws {
-        let csv = try CostsCSV.render(Self.hostileEstimate(), options: .init(start: month("2027-02")))
+        let csv = try CostsCSV.render(Report(Self.hostileEstimate()), options: .init(start: month("2027-02")))
         try Golden.check(csv, "hostile-names.csv")
         let lines = csv.components(separatedBy: "\r\n")
         #expect(lines[1] == #"2027-02,'-plan,'@prod,us-east-1,"'=HYPERLINK(""x"")",ec2,Amazon Elastic Compute Cloud,"#
@@ -49,7 +49,7 @@ struct HostileCellsTests {
     }
 
     @Test func hostileSummary() throws {
-        let csv = try CostsCSV.render(Self.hostileEstimate(), options: .init(start: month("2027-02"), summary: true))
+        let csv = try CostsCSV.render(Report(Self.hostileEstimate()), options: .init(start: month("2027-02"), summary: true))
         #expect(csv == "month,plan,environment,service,cost_usd,scenario,hours_basis,pricing_snapshot\r\n"
             + "2027-02,'-plan,'@prod,Amazon Elastic Compute Cloud,13.98,desired,672,test\r\n")
     }

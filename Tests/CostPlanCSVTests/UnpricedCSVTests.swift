@@ -12,11 +12,11 @@ struct UnpricedCSVTests {
         .estimate(try! PlanParser.parse(contentsOf: TestRepository.fixture("unpriced/unpriced.yaml")))
 
     @Test func matchesGolden() throws {
-        try Golden.check(try CostsCSV.render(Self.estimate, options: .init(start: month("2027-02"))), "unpriced-2027-02.csv")
+        try Golden.check(try CostsCSV.render(try ReportFixtures.load("unpriced"), options: .init(start: month("2027-02"))), "unpriced-2027-02.csv")
     }
 
     @Test func unpricedRowsAreEmptyAndNamed() throws {
-        let rows = try CSVRows(try CostsCSV.render(Self.estimate, options: .init(start: month("2027-02"))))
+        let rows = try CSVRows(try CostsCSV.render(Report(Self.estimate), options: .init(start: month("2027-02"))))
         let unpriced = rows.filter { $0["price_source"]!.hasPrefix("not priced:") }
         #expect(unpriced.map { $0["component"]! } == ["batch", "db"])
         for row in unpriced {

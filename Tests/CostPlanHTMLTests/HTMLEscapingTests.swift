@@ -33,17 +33,17 @@ struct HTMLEscapingTests {
 
     static func pages() throws -> [(name: String, html: String)] {
         let estimate = try Estimator(catalog: Golden.catalog).estimate(plan)
-        let curves = ScaleCurve.curves(plan: plan, estimate: estimate)
+        let curves = Report(estimate).curves
         let hostileRate = Rate(key: RateKey(service: "Amazon<script>", region: "us-east-1\"'&", item: "item/<script>alert(1)</script>"),
                                unit: "<b>hour</b>", usd: 1, effectiveDate: "2026-01-01<script>",
                                source: payload, notes: payload)
         let rates = Golden.catalog.allRates + [hostileRate]
         return [
-            ("plan", HTMLPages.plan(estimate, curves: curves, links: SiteLinks(root: "../"))),
-            ("environment", try #require(HTMLPages.environment(estimate, environment: "prod", links: SiteLinks(root: "../../")))),
+            ("plan", HTMLPages.plan(Report(estimate), links: SiteLinks(root: "../"))),
+            ("environment", try #require(HTMLPages.environment(Report(estimate), environment: "prod", links: SiteLinks(root: "../../")))),
             ("index", HTMLPages.index([
-                .init(name: "hostile.plan-1", estimate: estimate),
-                .init(name: payload, estimate: nil, problems: [payload]),
+                .init(name: "hostile.plan-1", report: Report(estimate)),
+                .init(name: payload, report: nil, problems: [payload]),
             ], snapshot: estimate.pricing, links: SiteLinks(root: ""))),
             ("rates", HTMLPages.rates(rates, snapshot: estimate.pricing, query: nil, links: SiteLinks(root: ""))),
             ("rates-query", HTMLPages.rates(rates, snapshot: estimate.pricing, query: payload, links: SiteLinks(root: ""))),

@@ -1,5 +1,6 @@
 import CostPlan
 import CostPlanReports
+import CostPlanTestSupport
 import Foundation
 import Testing
 
@@ -7,29 +8,30 @@ import Testing
 enum MueJam {
     static let plan: Plan = try! PlanParser.parse(contentsOf: Golden.example("muejam-library.yaml"))
     static let estimate: Estimate = try! Estimator(catalog: Golden.catalog).estimate(plan, withDemandCurves: true)
-    static let curves: [ScaleCurve] = ScaleCurve.curves(plan: plan, estimate: estimate)
+    static let curves: [ScaleCurve] = Report(estimate).curves
 }
 
-/// Golden HTML: the plan page and the production page of muejam-library, compared byte for
-/// byte with `Golden/*.html` (`COSTPLAN_UPDATE_GOLDEN=1` rewrites them; review the diff).
+/// Golden HTML: the plan page and the production page of muejam-library (its serialized report,
+/// `Tests/Fixtures/reports/`), compared byte for byte with `Golden/*.html` (`COSTPLAN_UPDATE_GOLDEN=1` rewrites them; review the diff).
 struct HTMLGoldenTests {
     @Test func planPageMatchesGolden() throws {
-        let html = HTMLPages.plan(MueJam.estimate, curves: MueJam.curves, links: SiteLinks(root: "../"))
+        let html = HTMLPages.plan(try ReportFixtures.load("muejam-library"), links: SiteLinks(root: "../"))
         try Golden.check(html, "muejam-library.plan.html")
     }
 
     @Test func environmentPageMatchesGolden() throws {
-        let html = try #require(HTMLPages.environment(MueJam.estimate, environment: "production", links: SiteLinks(root: "../../")))
+        let report = try ReportFixtures.load("muejam-library")
+        let html = try #require(HTMLPages.environment(report, environment: "production", links: SiteLinks(root: "../../")))
         try Golden.check(html, "muejam-library.production.html")
     }
 
     @Test func unknownEnvironmentIsNil() {
-        #expect(HTMLPages.environment(MueJam.estimate, environment: "qa", links: SiteLinks(root: "../../")) == nil)
+        #expect(HTMLPages.environment(Report(MueJam.estimate), environment: "qa", links: SiteLinks(root: "../../")) == nil)
     }
 
     /// The figures a manager reads: each tier's total, band, the ratio line and the footer.
     @Test func planPageStatesTotalsRatiosAndBasis() {
-        let html = HTMLPages.plan(MueJam.estimate, curves: MueJam.curves, links: SiteLinks(root: "../"))
+        let html = HTMLPages.plan(Report(MueJam.estimate), links: SiteLinks(root: "../"))
         for text in ["$1,880.84", "$504.47", "$220.89", "$1,880.84–$2,379.53", "$1,190–$1,670",
                      "<strong>staging</strong> is 27% of production", "<strong>dev</strong> is 12% of production",
                      "730 hours per month", MueJam.estimate.pricing.id, "<svg class=\"chart bars\"", "<polyline"] {
@@ -43,7 +45,7 @@ struct HTMLGoldenTests {
 
     /// Every line item of production is listed with its source and date; derived rates are marked.
     @Test func environmentPageListsEveryLineItem() throws {
-        let html = try #require(HTMLPages.environment(MueJam.estimate, environment: "production", links: SiteLinks(root: "../../")))
+        let html = try #require(HTMLPages.environment(Report(MueJam.estimate), environment: "production", links: SiteLinks(root: "../../")))
         let production = try #require(MueJam.estimate.environment("production"))
         for component in production.components {
             for item in component.lineItems[.desired, default: []] {
@@ -66,7 +68,7 @@ struct HTMLGoldenTests {
                   nat: {type: nat_gateway}
             """, file: "usage.yaml")
         let estimate = try Estimator(catalog: Golden.catalog).estimate(plan)
-        let html = try #require(HTMLPages.environment(estimate, environment: "prod", links: SiteLinks(root: "../../")))
+        let html = try #require(HTMLPages.environment(Report(estimate), environment: "prod", links: SiteLinks(root: "../../")))
         #expect(html.contains("<em>depends on usage</em>"))
         #expect(html.contains("1 item is not in the total"))
         #expect(html.contains("$32.85"))   // 730 × 0.045, the data processed not counted
@@ -77,13 +79,13 @@ struct HTMLGoldenTests {
     func everyExampleRenders(example: String) throws {
         let plan = try PlanParser.parse(contentsOf: Golden.example("\(example).yaml"))
         let estimate = try Estimator(catalog: Golden.catalog).estimate(plan, withDemandCurves: true)
-        let page = HTMLPages.plan(estimate, curves: ScaleCurve.curves(plan: plan, estimate: estimate), links: SiteLinks(root: "../"))
+        let page = HTMLPages.plan(Report(estimate), links: SiteLinks(root: "../"))
         for bad in ["=\"nan", "=\"-nan", "nan,", ",nan", "=\"inf", "=\"-inf", "inf,", ",inf"] {
             #expect(!page.contains(bad), "\(example): non-finite coordinate")
         }
         for env in estimate.environments {
             #expect(page.contains(Formatting.dollars(env.monthly.desired)))
-            let envPage = try #require(HTMLPages.environment(estimate, environment: env.name, links: SiteLinks(root: "../../")))
+            let envPage = try #require(HTMLPages.environment(Report(estimate), environment: env.name, links: SiteLinks(root: "../../")))
             #expect(envPage.contains("<td class=\"num money\">\(Formatting.dollars(env.monthly.desired))</td>"))
         }
     }
@@ -103,8 +105,8 @@ struct HTMLGoldenTests {
 
     @Test func indexListsPlansSortedWithFailures() {
         let entries = [
-            HTMLPages.IndexEntry(name: "zeta", estimate: nil, problems: ["zeta.yaml:3: error: bad"]),
-            HTMLPages.IndexEntry(name: "muejam-library", estimate: MueJam.estimate, problems: []),
+            HTMLPages.IndexEntry(name: "zeta", report: nil, problems: ["zeta.yaml:3: error: bad"]),
+            HTMLPages.IndexEntry(name: "muejam-library", report: Report(MueJam.estimate), problems: []),
         ]
         let html = HTMLPages.index(entries, snapshot: MueJam.estimate.pricing, links: SiteLinks(root: ""))
         #expect(html.contains("<a href=\"plans/muejam-library.html\">muejam-library</a>"))

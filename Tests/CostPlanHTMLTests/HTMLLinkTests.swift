@@ -12,17 +12,17 @@ struct HTMLLinkTests {
         let estimate = MueJam.estimate
         let catalog = Golden.catalog
         var pages: [String: String] = [
-            "index.html": HTMLPages.index([.init(name: estimate.planName, estimate: estimate),
-                                           .init(name: "broken", estimate: nil, problems: ["broken.yaml: error"])],
+            "index.html": HTMLPages.index([.init(name: estimate.planName, report: Report(estimate)),
+                                           .init(name: "broken", report: nil, problems: ["broken.yaml: error"])],
                                           snapshot: estimate.pricing, links: SiteLinks(root: "")),
-            "plans/muejam-library.html": HTMLPages.plan(estimate, curves: MueJam.curves, links: SiteLinks(root: "../")),
+            "plans/muejam-library.html": HTMLPages.plan(Report(estimate), links: SiteLinks(root: "../")),
             "plans/broken.html": HTMLPages.planProblems(name: "broken", problems: ["broken.yaml: error"], links: SiteLinks(root: "../")),
             "rates.html": HTMLPages.rates(catalog.allRates, snapshot: catalog.snapshot, query: "rds", links: SiteLinks(root: "")),
             "missing/deep/page.html": HTMLPages.notFound(links: SiteLinks(root: "../../")),
         ]
         for env in estimate.environments {
             pages["plans/muejam-library/\(env.name).html"] =
-                HTMLPages.environment(estimate, environment: env.name, links: SiteLinks(root: "../../"))!
+                HTMLPages.environment(Report(estimate), environment: env.name, links: SiteLinks(root: "../../"))!
         }
         return pages
     }

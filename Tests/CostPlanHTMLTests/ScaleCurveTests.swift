@@ -1,4 +1,5 @@
 import CostPlan
+import CostPlanReports
 import Foundation
 import Testing
 
@@ -74,7 +75,7 @@ struct ScaleCurveTests {
     @Test(arguments: cases)
     func curveMatchesHandArithmetic(_ c: Case) throws {
         let (plan, estimate) = try Self.load(c.plan)
-        let curves = ScaleCurve.curves(plan: plan, estimate: estimate)
+        let curves = Report(estimate).curves
         let curve = try #require(curves.first { $0.environment == c.environment && $0.component == c.component })
         #expect(curve.label == c.label)
         #expect(curve.values == c.expected.map(\.count))
@@ -89,7 +90,7 @@ struct ScaleCurveTests {
     @Test(arguments: ["component-registry", "multi-region-fargate", "cloudweave", "shangwellness", "muejam-library"])
     func curvesHitTheEstimatorsThreeScenarios(example: String) throws {
         let (plan, estimate) = try Self.load(example)
-        for curve in ScaleCurve.curves(plan: plan, estimate: estimate) {
+        for curve in Report(estimate).curves {
             let band = try #require(estimate.environment(curve.environment)?.components.first { $0.id == curve.component }?.monthly)
             #expect(curve.monthly.first == band.min && curve.monthly.last == band.max && curve.desiredMonthly == band.desired,
                     "\(example) \(curve.environment).\(curve.component)")
@@ -100,7 +101,7 @@ struct ScaleCurveTests {
     /// muejam: only web and web_volumes scale (in all three tiers); flat components get no curve.
     @Test func onlyRangedComponentsHaveCurves() throws {
         let (plan, estimate) = try Self.load("muejam-library")
-        let curves = ScaleCurve.curves(plan: plan, estimate: estimate)
+        let curves = Report(estimate).curves
         #expect(curves.map { "\($0.environment).\($0.component)" } == [
             "production.web", "production.web_volumes", "staging.web", "staging.web_volumes", "dev.web", "dev.web_volumes",
         ])
@@ -112,7 +113,7 @@ struct ScaleCurveTests {
     /// cost(k) = k × 0.0832 × 730 = k × 60.736 at every sampled k.
     @Test func longRangesAreSampled() throws {
         let (plan, estimate) = try Self.load(Self.plan("        type: ec2\n        instance_type: t3.large\n        count: {min: 0, max: 1000, desired: 334}\n"))
-        let curve = try #require(ScaleCurve.curves(plan: plan, estimate: estimate).first)
+        let curve = try #require(Report(estimate).curves.first)
         #expect(curve.counts.count == 200)
         #expect(curve.counts.first == 0 && curve.counts.last == 1000 && curve.counts.contains(334) && !curve.counts.contains(332))
         #expect(curve.counts == curve.counts.sorted() && Set(curve.counts).count == 200)
@@ -123,6 +124,6 @@ struct ScaleCurveTests {
     /// A range whose endpoints cost the same (no spread) is left out, as is a fixed count.
     @Test func flatBandsHaveNoCurve() throws {
         let (plan, estimate) = try Self.load(Self.plan("        type: ec2\n        instance_type: t3.large\n        count: 4\n"))
-        #expect(ScaleCurve.curves(plan: plan, estimate: estimate).isEmpty)
+        #expect(Report(estimate).curves.isEmpty)
     }
 }

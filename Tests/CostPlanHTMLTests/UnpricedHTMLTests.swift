@@ -11,8 +11,7 @@ struct UnpricedHTMLTests {
     static let estimate: Estimate = try! Estimator(catalog: Golden.catalog).estimate(plan, withDemandCurves: true)
 
     @Test func planPageMatchesGolden() throws {
-        let html = HTMLPages.plan(Self.estimate, curves: ScaleCurve.curves(plan: Self.plan, estimate: Self.estimate),
-                                  links: SiteLinks(root: "../"))
+        let html = HTMLPages.plan(try ReportFixtures.load("unpriced"), links: SiteLinks(root: "../"))
         try Golden.check(html, "unpriced.plan.html")
         #expect(html.contains("<div class=\"problems unpriced\" role=\"note\">"))
         #expect(html.contains("<code>batch</code> in production: Instance (Linux, on-demand, 1 × m9.large)"))
@@ -21,10 +20,10 @@ struct UnpricedHTMLTests {
     }
 
     @Test func environmentPageMatchesGolden() throws {
-        let html = try #require(HTMLPages.environment(Self.estimate, environment: "production", links: SiteLinks(root: "../../")))
+        let html = try #require(HTMLPages.environment(try ReportFixtures.load("unpriced"), environment: "production", links: SiteLinks(root: "../../")))
         try Golden.check(html, "unpriced.production.html")
         #expect(html.contains("<strong>Not priced:</strong> 2 items have no rate in the catalog"))
-        let staging = try #require(HTMLPages.environment(Self.estimate, environment: "staging", links: SiteLinks(root: "../../")))
+        let staging = try #require(HTMLPages.environment(Report(Self.estimate), environment: "staging", links: SiteLinks(root: "../../")))
         #expect(!staging.contains("Not priced"))
     }
 }

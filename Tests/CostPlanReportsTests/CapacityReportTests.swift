@@ -12,12 +12,12 @@ struct CapacityReportTests {
     static let warning = "production: api saturates at 1,200 rps (tasks.max 10); the peak of 1,500 rps needs 13 tasks — raise tasks.max to 13"
 
     @Test func tableWarns() {
-        let table = EstimateTable.render(Self.estimate)
+        let table = EstimateTable.render(Report(Self.estimate))
         #expect(table.contains("warning: " + Self.warning))
     }
 
     @Test func jsonCarriesCapacityAndWarnings() throws {
-        let text = EstimateJSON.render(Self.estimate)
+        let text = EstimateJSON.render(Report(Self.estimate))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let production = try #require((json["environments"] as? [[String: Any]])?.first)
         let warnings = try #require(production["warnings"] as? [[String: Any]])
@@ -35,7 +35,7 @@ struct CapacityReportTests {
     }
 
     @Test func planPageWarnsAndChartsDemand() throws {
-        let html = HTMLPages.plan(Self.estimate, curves: ScaleCurve.curves(plan: Self.plan, estimate: Self.estimate),
+        let html = HTMLPages.plan(Report(Self.estimate),
                                   links: SiteLinks(root: "../"))
         #expect(html.contains("<h2 id=\"demand\">Cost versus demand</h2>"))
         #expect(html.contains(Self.warning.replacingOccurrences(of: "'", with: "&#39;")))
@@ -44,7 +44,7 @@ struct CapacityReportTests {
     }
 
     @Test func environmentPageShowsTheWarningAndHowEachFigureCameAbout() throws {
-        let html = HTMLPages.environment(Self.estimate, environment: "production", links: SiteLinks(root: "../../")) ?? ""
+        let html = HTMLPages.environment(Report(Self.estimate), environment: "production", links: SiteLinks(root: "../../")) ?? ""
         #expect(html.contains("<h2 id=\"capacity\">Capacity at today's demand</h2>"))
         #expect(html.contains(Self.warning.replacingOccurrences(of: "'", with: "&#39;")))
         #expect(html.contains("<li>derived: tasks.desired = 5 from required_at_average 5, within 2..10</li>"))
@@ -53,8 +53,8 @@ struct CapacityReportTests {
     @Test func capacityTableShowsWhatMustGrow() throws {
         let planner = CapacityPlanner(estimator: Estimator(catalog: Golden.catalog))
         let sections = try Self.plan.environments.map { env in
-            CapacityTable.Section(today: try planner.estimator.price(env, file: "overloaded.yaml"),
-                                  scaled: try planner.atScale(env, factor: 2, file: "overloaded.yaml"),
+            CapacityTable.Section(today: Report.Environment(try planner.estimator.price(env, file: "overloaded.yaml")),
+                                  scaled: Report.Environment(try planner.atScale(env, factor: 2, file: "overloaded.yaml")),
                                   budget: (2500, try planner.budget(env, 2500, file: "overloaded.yaml")))
         }
         let text = CapacityTable.render(plan: Self.plan.name, factor: 2, sections: sections)

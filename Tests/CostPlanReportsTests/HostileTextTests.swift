@@ -53,7 +53,7 @@ struct HostileTextTests {
     }
 
     @Test func theTableShowsEscapes() {
-        let table = EstimateTable.render(Self.estimate(), details: true)
+        let table = EstimateTable.render(Report(Self.estimate()), details: true)
         #expect(!Self.hasUnsafe(table))
         #expect(table.contains("web" + Self.shown))
         #expect(table.contains("hours " + Self.shown))
@@ -62,8 +62,8 @@ struct HostileTextTests {
     @Test func htmlPagesShowEscapes() throws {
         let estimate = Self.estimate()
         let links = SiteLinks(root: "../")
-        let plan = HTMLPages.plan(estimate, curves: [], links: links)
-        let environment = try #require(HTMLPages.environment(estimate, environment: "prod", links: links))
+        let plan = HTMLPages.plan(Report(estimate), links: links)
+        let environment = try #require(HTMLPages.environment(Report(estimate), environment: "prod", links: links))
         let problems = HTMLPages.planProblems(name: "plan", problems: ["plan.yaml: error: " + Self.hostile + "\n    hint: x"], links: links)
         for page in [plan, environment, problems] { #expect(!Self.hasUnsafe(page)) }
         #expect(plan.contains("plan " + Self.shown))
@@ -74,7 +74,7 @@ struct HostileTextTests {
     /// JSON already escapes C0 (RFC 8259); DEL, C1 and the bidi characters are escaped too, so
     /// the text is the same for a JSON reader and inert in a terminal.
     @Test func jsonEscapesEveryControlAndOverride() throws {
-        let json = EstimateJSON.render(Self.estimate())
+        let json = EstimateJSON.render(Report(Self.estimate()))
         #expect(!Self.hasUnsafe(json))
         #expect(json.contains(#""plan \u001b[2J\u001b[32mall good\u001b[0m\u202ekcab\u202c\u009b31m\u2066x\u2069\u007f""#))
         let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
@@ -82,7 +82,7 @@ struct HostileTextTests {
     }
 
     @Test func csvShowsEscapes() throws {
-        let csv = try CostsCSV.render(Self.estimate(), options: .init(start: CalendarMonth(parsing: "2027-01")))
+        let csv = try CostsCSV.render(Report(Self.estimate()), options: .init(start: CalendarMonth(parsing: "2027-01")))
         #expect(!Self.hasUnsafe(csv))
         #expect(csv.contains("web" + Self.shown))
     }

@@ -12,11 +12,11 @@ struct UnpricedGoldenTests {
         .estimate(try! PlanParser.parse(contentsOf: TestRepository.fixture("unpriced/unpriced.yaml")))
 
     @Test func tableMatchesGolden() throws {
-        try Golden.check(EstimateTable.render(Self.estimate, details: true), "unpriced.txt")
+        try Golden.check(EstimateTable.render(try ReportFixtures.load("unpriced"), details: true), "unpriced.txt")
     }
 
     @Test func jsonMatchesGolden() throws {
-        try Golden.check(EstimateJSON.render(Self.estimate), "unpriced.json")
+        try Golden.check(EstimateJSON.render(try ReportFixtures.load("unpriced")), "unpriced.json")
     }
 
     /// production: web 2 × 730 h × $0.0832 = $121.472; db storage 100 GB × $0.115 = $11.50;
@@ -24,7 +24,7 @@ struct UnpricedGoldenTests {
     @Test func totalsAreWhatIsPricedAndMarked() throws {
         let production = try #require(Self.estimate.environment("production"))
         #expect(production.monthly.desired == Decimal(string: "132.972"))
-        let table = EstimateTable.render(Self.estimate)
+        let table = EstimateTable.render(Report(Self.estimate))
         #expect(table.contains("≥ 132.97"))
         #expect(table.contains("NOT PRICED (not in the totals, which are lower bounds): 2 items"))
         #expect(table.contains("fix: costplan pricing fetch --service AmazonRDS --region us-east-1"))
@@ -34,7 +34,7 @@ struct UnpricedGoldenTests {
     }
 
     @Test func jsonFieldsAreAdditive() throws {
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(EstimateJSON.render(Self.estimate).utf8)) as? [String: Any])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(EstimateJSON.render(Report(Self.estimate)).utf8)) as? [String: Any])
         #expect(object["complete"] as? Bool == false)
         let envs = try #require(object["environments"] as? [[String: Any]])
         #expect(envs.map { $0["complete"] as? Bool } == [false, true])
@@ -45,7 +45,7 @@ struct UnpricedGoldenTests {
 
     /// The capacity table does not abort either: lower bounds and the list.
     @Test func capacityTableMarksLowerBounds() throws {
-        let section = CapacityTable.Section(today: Self.estimate.environments[0], scaled: Self.estimate.environments[0])
+        let section = CapacityTable.Section(today: Report.Environment(Self.estimate.environments[0]), scaled: Report.Environment(Self.estimate.environments[0]))
         let text = CapacityTable.render(plan: "unpriced", factor: 1, sections: [section])
         #expect(text.contains("Monthly: ≥ $132.97"))
         #expect(text.contains("production/batch: Instance (Linux, on-demand, 1 × m9.large)"))

@@ -32,7 +32,7 @@ import Testing
         let output: String
         do {
             let estimate = try Estimator(catalog: TestRepository.catalog).estimate(try imported.plan())
-            output = EstimateTable.render(estimate) + TerraformNotes.text(imported.report)
+            output = EstimateTable.render(Report(estimate)) + TerraformNotes.text(imported.report)
         } catch {
             output = "error:\n\(error)\n" + TerraformNotes.text(imported.report)
         }
@@ -83,7 +83,7 @@ import Testing
         let estimator = Estimator(catalog: TestRepository.catalog)
         let direct = try estimator.estimate(try imported.plan())
         let roundTrip = try estimator.estimate(try PlanParser.parse(imported.planText, file: "costplan.yaml"))
-        #expect(EstimateJSON.render(direct) == EstimateJSON.render(roundTrip))
+        #expect(EstimateJSON.render(Report(direct)) == EstimateJSON.render(Report(roundTrip)))
     }
 }
 

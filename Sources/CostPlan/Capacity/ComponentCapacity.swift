@@ -2,7 +2,7 @@ import Foundation
 
 /// How one component measures up to its environment's demand: what it needs at the peak and on
 /// average, what its configured range can serve, and which of its figures were derived.
-public struct ComponentCapacity: Hashable, Sendable {
+public struct ComponentCapacity: Hashable, Sendable, Codable {
     /// What `requiredAtPeak`/`requiredAtAverage` count: "tasks", "instances", "replicas",
     /// "nodes", "shards", "LCU", "GB processed".
     public var unit: String
@@ -50,7 +50,7 @@ public struct ComponentCapacity: Hashable, Sendable {
 }
 
 /// A component whose configured maximum cannot serve the environment's peak demand.
-public struct CapacityWarning: Hashable, Sendable, CustomStringConvertible {
+public struct CapacityWarning: Hashable, Sendable, Codable, CustomStringConvertible {
     public var environment: String
     public var component: String
     /// What runs out, e.g. "tasks".
@@ -78,16 +78,7 @@ public struct CapacityWarning: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A figure with thousands separators and at most 2 decimals: `1,200`, `13.07`.
-    static func figure(_ value: Decimal) -> String {
-        let plain = Money.plain(Money.rounded(value, scale: 2))
-        let parts = plain.split(separator: ".", maxSplits: 1)
-        var whole = String(parts[0]), grouped = ""
-        let negative = whole.hasPrefix("-")
-        if negative { whole.removeFirst() }
-        for (index, character) in whole.reversed().enumerated() {
-            if index > 0, index % 3 == 0 { grouped.append(",") }
-            grouped.append(character)
-        }
-        return (negative ? "-" : "") + String(grouped.reversed()) + (parts.count > 1 ? "." + parts[1] : "")
+    public static func figure(_ value: Decimal) -> String {
+        Money.grouped(Money.plain(Money.rounded(value, scale: 2)))
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// What an environment must serve, from its `demand:` block. Rates are requests per second;
 /// volumes are per month. Only `peak_rps` is required; the other inputs feed the components
 /// that size from them (see `DemandSized`).
-public struct Demand: Hashable, Sendable {
+public struct Demand: Hashable, Sendable, Codable {
     /// Requests per second at the busiest hour.
     public var peakRPS: Decimal
     /// Requests per second averaged over the month (defaults to `peakRPS`).

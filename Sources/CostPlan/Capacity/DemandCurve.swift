@@ -2,7 +2,7 @@ import Foundation
 
 /// An environment's monthly cost (at desired scale) against its peak request rate, from 0 to
 /// the rate its ranges saturate at, with today's demand marked: the cost-versus-demand chart.
-public struct DemandCurve: Hashable, Sendable {
+public struct DemandCurve: Hashable, Sendable, Codable {
     /// Peak requests/s at each point (increasing, from 0).
     public var peakRPS: [Decimal]
     /// The environment's monthly cost at each point (unrounded).

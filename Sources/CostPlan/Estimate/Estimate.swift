@@ -68,6 +68,9 @@ public struct ComponentEstimate: Sendable {
 
     /// The Terraform resource address it was imported from (`aws_instance.web[0]`); nil for plan files.
     public var address: String? = nil
+    /// The count the component scales by (min/desired/max, what it counts, the step); nil for
+    /// types that do not scale.
+    public var scaling: ScalingRange? = nil
 
     /// The monthly cost at each scenario of the priced items (usage-dependent items count as
     /// unknown, not zero; unpriced charges are left out).

@@ -70,7 +70,8 @@ public struct Estimator: Sendable {
         return ComponentEstimate(
             id: component.id, type: component.type, region: component.region,
             hoursPerMonth: component.hoursPerMonth, description: component.description, lineItems: items,
-            capacity: component.capacity, unpriced: unpriced, address: component.address)
+            capacity: component.capacity, unpriced: unpriced, address: component.address,
+            scaling: component.scalingRange.map { ScalingRange(counts: $0.range, label: $0.label, step: component.scalingStep) })
     }
 
     /// One environment priced (a missing rate leaves that charge unpriced, as in `estimate`),

@@ -3,7 +3,7 @@ import Foundation
 /// One priced charge of a component: a quantity of a unit at a unit price, with the rate it came
 /// from. A line item whose usage the plan does not state has no quantity and no cost: it is
 /// shown as "depends on usage", never as $0.
-public struct LineItem: Hashable, Sendable {
+public struct LineItem: Hashable, Sendable, Codable {
     /// What is charged, e.g. "Database instance (on-demand, Multi-AZ, db.r6g.xlarge)".
     public var name: String
     /// The unit of `quantity` and `unitPrice`, e.g. `hours`, `GB-months`, `1M requests`.

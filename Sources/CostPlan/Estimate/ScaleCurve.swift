@@ -9,7 +9,7 @@ import Foundation
 /// `cost(k) = cost(min) + (cost(max) − cost(min)) × (k − min) / (max − min)` is exact, not an
 /// approximation: `(cost(max) − cost(min)) / (max − min)` is the price of one step, a
 /// terminating decimal, and `Decimal` carries it without rounding.
-public struct ScaleCurve: Hashable, Sendable {
+public struct ScaleCurve: Hashable, Sendable, Codable {
     /// The environment tier, e.g. `production`.
     public var environment: String
     /// The component's id.
@@ -31,7 +31,8 @@ public struct ScaleCurve: Hashable, Sendable {
     /// Most points a curve keeps; longer ranges are sampled evenly.
     public static let maxPoints = 200
 
-    /// A curve from its points; `curves(plan:estimate:)` builds them from an estimate.
+    /// A curve from its points; `curve(environment:component:band:range:label:step:)` builds one
+    /// from a component's band and scaling range.
     public init(environment: String, component: String, counts: [Int], monthly: [Decimal],
                 desiredCount: Int, label: String, step: Decimal = 1) {
         self.environment = environment
@@ -53,23 +54,6 @@ public struct ScaleCurve: Hashable, Sendable {
     public var perUnit: Decimal {
         guard let first = counts.first, let last = counts.last, last > first else { return 0 }
         return (monthly[monthly.count - 1] - monthly[0]) / ((Decimal(last) - Decimal(first)) * step)
-    }
-
-    /// One curve per component and environment of `estimate` whose min..max band is not flat
-    /// and that has a scaling range in `plan`; environments and components in estimate order.
-    public static func curves(plan: Plan, estimate: Estimate) -> [ScaleCurve] {
-        var curves: [ScaleCurve] = []
-        for environment in estimate.environments {
-            guard let planned = plan.environments.first(where: { $0.name == environment.name }) else { continue }
-            for component in environment.components where !component.monthly.isFlat && component.unpriced.isEmpty {
-                guard let spec = planned.components.first(where: { $0.id == component.id }),
-                      let scaling = spec.scalingRange, scaling.range.max > scaling.range.min
-                else { continue }
-                curves.append(curve(environment: environment.name, component: component.id, band: component.monthly,
-                                    range: scaling.range, label: scaling.label, step: spec.scalingStep))
-            }
-        }
-        return curves
     }
 
     /// The curve through `band.min` at `range.min` and `band.max` at `range.max` (linear, exact).
@@ -96,6 +80,26 @@ public struct ScaleCurve: Hashable, Sendable {
         }
         return points
     }
+}
+
+/// The count a component scales by: its min/desired/max, what is counted ("instances",
+/// "tasks", "ACU"...) and what one count is worth in those units (1, or 0.5 ACU).
+public struct ScalingRange: Hashable, Sendable, Codable {
+    /// The counts in steps of `step` (for Aurora Serverless v2, half-ACUs).
+    public var counts: CountRange
+    /// What is counted, e.g. "instances".
+    public var label: String
+    /// What one count is worth in `label` units.
+    public var step: Decimal
+
+    public init(counts: CountRange, label: String, step: Decimal = 1) {
+        self.counts = counts
+        self.label = label
+        self.step = step
+    }
+
+    /// True when the range has room to scale (max above min).
+    public var scales: Bool { counts.max > counts.min }
 }
 
 extension Component {

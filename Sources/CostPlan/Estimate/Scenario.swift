@@ -1,10 +1,11 @@
 /// Which point of a scaling range is priced: every estimate reports all three.
-public enum Scenario: String, CaseIterable, Sendable, Codable {
+/// (`CodingKeyRepresentable`: a `[Scenario: …]` encodes as a JSON object keyed by the name.)
+public enum Scenario: String, CaseIterable, Sendable, Codable, CodingKeyRepresentable {
     case min, desired, max
 }
 
 /// Monthly amounts at the three scenarios. `desired` is the headline; min..max is the band.
-public struct Band: Hashable, Sendable {
+public struct Band: Hashable, Sendable, Codable {
     public var min: Decimal
     public var desired: Decimal
     public var max: Decimal

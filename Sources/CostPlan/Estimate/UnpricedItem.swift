@@ -3,7 +3,7 @@ import Foundation
 /// A charge of a component that could not be priced because the catalog has no rate for it.
 /// It is never counted as $0: the estimate's totals are the sum of what is priced (a lower
 /// bound), and every output lists the item with the command that fills the gap.
-public struct UnpricedItem: Hashable, Sendable {
+public struct UnpricedItem: Hashable, Sendable, Codable {
     /// The component's id (its key in the plan).
     public var component: String
     /// The component's Terraform resource address (`aws_instance.web[0]`) when it was imported

@@ -1,6 +1,6 @@
 /// A count that may scale: a plain number, or `{min, max, desired}` in the plan.
 /// `desired` defaults to `min`; `min <= desired <= max`.
-public struct CountRange: Hashable, Sendable, CustomStringConvertible {
+public struct CountRange: Hashable, Sendable, Codable, CustomStringConvertible {
     public var min: Int
     public var desired: Int
     public var max: Int

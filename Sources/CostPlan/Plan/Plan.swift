@@ -47,7 +47,7 @@ public struct Component: Sendable {
 }
 
 /// A cost figure from outside costplan (a design document, last month's invoice), shown beside ours.
-public struct ReferenceEstimate: Hashable, Sendable {
+public struct ReferenceEstimate: Hashable, Sendable, Codable {
     public var low: Decimal
     public var high: Decimal
     public var source: String?

@@ -38,6 +38,25 @@ public enum Money {
     public static func plain(_ value: Decimal) -> String {
         value.isZero ? "0" : "\(value)"
     }
+
+    /// `plain` (a plain decimal string) with thousands separators and its fraction padded to
+    /// `minimumFraction` digits: `1234.5` → `1,234.50` (2). The one place numbers are grouped.
+    public static func grouped(_ plain: String, minimumFraction: Int = 0) -> String {
+        var text = plain
+        let negative = text.hasPrefix("-")
+        if negative { text.removeFirst() }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let whole = String(parts[0])
+        var fraction = parts.count > 1 ? String(parts[1]) : ""
+        while fraction.count < minimumFraction { fraction += "0" }
+        var groupedWhole = ""
+        for (index, character) in whole.reversed().enumerated() {
+            if index > 0, index % 3 == 0 { groupedWhole.append(",") }
+            groupedWhole.append(character)
+        }
+        let result = String(groupedWhole.reversed()) + (fraction.isEmpty ? "" : "." + fraction)
+        return negative && result.contains(where: { $0 != "0" && $0 != "." && $0 != "," }) ? "-" + result : result
+    }
 }
 
 extension Decimal {

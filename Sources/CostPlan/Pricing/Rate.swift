@@ -3,7 +3,7 @@ import Foundation
 /// What a rate is looked up by: the AWS service (Price List service code, e.g. `AmazonRDS`),
 /// the region (`us-east-1`, or `global` for services priced the same everywhere) and the item
 /// key the rate sheets use (`instance/postgres/db.t3.medium/multi-az`).
-public struct RateKey: Hashable, Sendable, CustomStringConvertible {
+public struct RateKey: Hashable, Sendable, Codable, CustomStringConvertible {
     public var service: String
     public var region: String
     public var item: String
@@ -19,7 +19,7 @@ public struct RateKey: Hashable, Sendable, CustomStringConvertible {
 
 /// One published price: a unit price for a unit of usage, with where it comes from.
 /// A tiered price is several rates with the same key and increasing `tierFrom`.
-public struct Rate: Hashable, Sendable {
+public struct Rate: Hashable, Sendable, Codable {
     public var key: RateKey
     /// The billing unit, e.g. `hour`, `GB-month`, `1M requests`.
     public var unit: String

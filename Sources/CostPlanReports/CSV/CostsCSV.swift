@@ -58,13 +58,13 @@ public enum CostsCSV {
 
     /// The CSV of `estimate` for `options`; throws for an unknown environment or a month count
     /// outside 1...`maximumMonths`.
-    public static func render(_ estimate: Estimate, options: Options) throws(CostsCSVError) -> String {
+    public static func render(_ report: Report, options: Options) throws(CostsCSVError) -> String {
         guard (1...maximumMonths).contains(options.months) else { throw .monthCount(options.months) }
-        let known = estimate.environments.map(\.name)
+        let known = report.environments.map(\.name)
         for name in options.environments where !known.contains(name) {
             throw .unknownEnvironment(name, known: known)
         }
-        let environments = estimate.environments.filter {
+        let environments = report.environments.filter {
             options.environments.isEmpty || options.environments.contains($0.name)
         }
         var out = options.byteOrderMark ? "\u{FEFF}" : ""
@@ -74,9 +74,9 @@ public enum CostsCSV {
             for environment in environments {
                 let priced = EnvironmentMonth(environment, month: month, scenario: options.scenario)
                 let records = options.summary
-                    ? summaryRecords(priced, plan: estimate.planName, scenario: options.scenario)
-                    : lineItemRecords(priced, plan: estimate.planName, scenario: options.scenario)
-                for record in records { out += CSVField.record(record + [estimate.pricing.id]) }
+                    ? summaryRecords(priced, plan: report.plan, scenario: options.scenario)
+                    : lineItemRecords(priced, plan: report.plan, scenario: options.scenario)
+                for record in records { out += CSVField.record(record + [report.pricing.id]) }
             }
         }
         return out
@@ -87,7 +87,7 @@ public enum CostsCSV {
             component.unpriced.map { item in
                 [
                     priced.month.description, plan, priced.environment.name, item.region, component.id,
-                    component.type.rawValue, component.serviceName, item.item, "", "", "", "", scenario.rawValue,
+                    component.type.rawValue, component.service, item.item, "", "", "", "", scenario.rawValue,
                     String(priced.month.hours), "not priced: \(item.reason); fix: \(item.fix)", "",
                 ]
             }
@@ -99,7 +99,7 @@ public enum CostsCSV {
         priced.rows.map { row in
             [
                 priced.month.description, plan, priced.environment.name, row.component.region, row.component.id,
-                row.component.type.rawValue, row.component.serviceName, row.item.name,
+                row.component.type.rawValue, row.component.service, row.item.name,
                 row.quantity.map { Money.plain(Money.rounded($0, scale: quantityScale)) } ?? "", row.item.unit,
                 Money.plain(row.item.unitPrice), row.cost.map(cents) ?? "", scenario.rawValue,
                 String(priced.month.hours), row.item.rate.source, row.item.rate.effectiveDate,
@@ -113,7 +113,7 @@ public enum CostsCSV {
         var services: [String] = []
         var totals: [String: Decimal] = [:]   // only services with at least one priced item
         for row in priced.rows {
-            let service = row.component.serviceName
+            let service = row.component.service
             if !services.contains(service) { services.append(service) }
             if let cost = row.cost { totals[service, default: 0] += cost }
         }

@@ -11,7 +11,7 @@ import Foundation
 /// - a per-month item (storage GB-months, requests, fixed fees) is billed as estimated.
 struct EnvironmentMonth {
     struct Row {
-        var component: ComponentEstimate
+        var component: Report.Component
         var item: LineItem
         /// The quantity in the month; nil when the usage is unknown.
         var quantity: Decimal?
@@ -21,20 +21,20 @@ struct EnvironmentMonth {
         var cost: Decimal?
     }
 
-    var environment: EnvironmentEstimate
+    var environment: Report.Environment
     var month: CalendarMonth
     var rows: [Row]
     /// The environment's exact total for the month.
     var exactTotal: Decimal
 
-    init(_ environment: EnvironmentEstimate, month: CalendarMonth, scenario: Scenario) {
+    init(_ environment: Report.Environment, month: CalendarMonth, scenario: Scenario) {
         let hours = Decimal(month.hours)
         /// `value × H / 730`, one division so the only inexact step is the last digit.
         func scaled(_ value: Decimal) -> Decimal { value * hours / Money.hoursPerMonth }
         var rows: [Row] = []
         var perMonth: Decimal = 0, timeBilled: Decimal = 0
         for component in environment.components {
-            for item in component.lineItems[scenario, default: []] {
+            for item in component.items(scenario) {
                 let monthly = item.monthly
                 if let monthly { if item.isTimeBilled { timeBilled += monthly } else { perMonth += monthly } }
                 rows.append(Row(

@@ -26,7 +26,7 @@ enum CapacityJSON {
     }
 
     /// `"demand"`, `"saturates_at_rps"` and `"warnings"` of an environment with a demand.
-    static func environmentFields(_ env: EnvironmentEstimate) -> [(String, JSONValue)] {
+    static func environmentFields(_ env: Report.Environment) -> [(String, JSONValue)] {
         guard env.demand != nil || !env.warnings.isEmpty else { return [] }
         var fields: [(String, JSONValue)] = []
         if let d = env.demand {

@@ -9,13 +9,13 @@ public enum CapacityTable {
     /// One environment's figures for the table.
     public struct Section: Sendable {
         /// The environment priced at today's demand.
-        public var today: EnvironmentEstimate
+        public var today: Report.Environment
         /// The environment priced at the demand shown (today's × `factor`).
-        public var scaled: EnvironmentEstimate
+        public var scaled: Report.Environment
         /// A monthly budget and the search's answer, when asked.
         public var budget: (amount: Decimal, answer: CapacityPlanner.BudgetAnswer)?
 
-        public init(today: EnvironmentEstimate, scaled: EnvironmentEstimate,
+        public init(today: Report.Environment, scaled: Report.Environment,
                     budget: (amount: Decimal, answer: CapacityPlanner.BudgetAnswer)? = nil) {
             self.today = today
             self.scaled = scaled
@@ -119,7 +119,5 @@ public enum CapacityTable {
     }
 
     /// A figure with separators and up to 2 decimals (`1,200`, `0.41`).
-    static func figure(_ value: Decimal) -> String {
-        Formatting.grouped(Money.plain(Money.rounded(value, scale: 2)), minimumFraction: 0)
-    }
+    static func figure(_ value: Decimal) -> String { CapacityWarning.figure(value) }
 }

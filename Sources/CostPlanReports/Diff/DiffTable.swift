@@ -94,7 +94,7 @@ public enum DiffTable {
     }
 
     private static func band(_ b: Band) -> String {
-        b.min == b.max ? Formatting.money(b.desired) : "\(Formatting.money(b.min))–\(Formatting.money(b.max))"
+        b.min == b.max ? Formatting.money(b.desired) : Formatting.band(b, Formatting.money)
     }
 
     private static func plain(_ item: LineItem?) -> String {

@@ -20,7 +20,7 @@ public enum DiffText {
     static func percent(_ change: CostChange) -> String? {
         if change.delta.desired.isZero { return change.before.desired.isZero ? nil : "0.0%" }
         guard let value = change.percent else { return "new" }
-        let text = Formatting.grouped(Money.plain(Money.rounded(value, scale: 1)), minimumFraction: 1)
+        let text = Money.grouped(Money.plain(Money.rounded(value, scale: 1)), minimumFraction: 1)
         return value > 0 ? "+" + text + "%" : text + "%"
     }
 
@@ -42,7 +42,7 @@ public enum DiffText {
     /// `$1,880.84–$2,379.53`, or one figure when the band has no spread.
     static func band(_ band: Band) -> String {
         band.min == band.max ? Formatting.dollars(band.desired)
-            : "\(Formatting.dollars(band.min))–\(Formatting.dollars(band.max))"
+            : Formatting.band(band)
     }
 
     /// The one-line summary, e.g. "Monthly cost rises by $412.37 (+18.2%) — production +$398.10".

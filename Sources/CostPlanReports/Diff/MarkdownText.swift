@@ -25,10 +25,7 @@ enum MarkdownText {
         for (index, character) in characters.enumerated() {
             let next = characters.dropFirst(index + 1).prefix(2)
             switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
+            case "&", "<", ">", "\"": out += character.unicodeScalars.first.flatMap(HTML.entity) ?? String(character)
             case "@": out += "@\u{200B}"
             case "\\", "`", "*", "_", "[", "]", "|", "~", "#", "!": out += "\\" + String(character)
             case ":" where next.elementsEqual("//") || ["mailto", "xmpp"].contains(word.lowercased()): out += "\\:"

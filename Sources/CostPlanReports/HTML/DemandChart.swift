@@ -5,7 +5,7 @@ extension PlanCharts {
     /// The "Cost versus demand" section: per environment with a demand, its monthly cost from
     /// 0 requests/s to where its ranges saturate, today's peak marked, and its capacity warnings.
     /// Empty when no environment states a demand (plans without one render as before).
-    static func demandSection(_ envs: [EnvironmentEstimate]) -> String {
+    static func demandSection(_ envs: [Report.Environment]) -> String {
         let withDemand = envs.filter { $0.demandCurve != nil || !$0.warnings.isEmpty }
         guard !withDemand.isEmpty else { return "" }
         var out = """
@@ -42,50 +42,30 @@ extension PlanCharts {
     /// One environment: monthly cost (y, from $0) against peak requests/s (x, from 0).
     static func demandChart(_ curve: DemandCurve, environment: String, id: String) -> String {
         let xs = curve.peakRPS.map(double), ys = curve.monthly.map(double)
-        guard let last = xs.last, let top = ys.max() else { return "" }
-        let (x0, x1, y0, y1) = (56.0, 308.0, 150.0, 14.0)
-        let xSpan = last > 0 ? last : 1, yMax = top > 0 ? top : 1
-        func x(_ v: Double) -> Double { x0 + v / xSpan * (x1 - x0) }
-        func y(_ c: Double) -> Double { y0 - c / yMax * (y0 - y1) }
-        let points = stepPoints(xs, ys).map { "\(coord(x($0))),\(coord(y($1)))" }.joined(separator: " ")
-        let todayX = x(double(curve.todayPeakRPS)), todayY = y(double(curve.todayMonthly))
+        guard let last = xs.last, let top = ys.max(), let lowest = curve.monthly.first, let highest = curve.monthly.last,
+              let largest = curve.monthly.max(), let maxRPS = curve.peakRPS.last else { return "" }
+        let frame = ChartFrame(first: 0, last: last, top: top)
+        let points = stepPoints(xs, ys).map { "\(coord(frame.x($0))),\(coord(frame.y($1)))" }.joined(separator: " ")
+        let todayX = frame.x(double(curve.todayPeakRPS)), todayY = frame.y(double(curve.todayMonthly))
         let name = HTML.escape(environment)
         let saturation = curve.saturatesAtRPS.map { "saturates at \(CapacityTable.figure($0)) peak rps" } ?? "no range saturates"
-        let summary = "\(HTML.money(curve.monthly.first!)) at 0 rps → \(HTML.money(curve.monthly.last!)) at "
-            + "\(CapacityTable.figure(curve.peakRPS.last!)) rps; today \(CapacityTable.figure(curve.todayPeakRPS)) rps: "
+        let summary = "\(HTML.money(lowest)) at 0 rps → \(HTML.money(highest)) at "
+            + "\(CapacityTable.figure(maxRPS)) rps; today \(CapacityTable.figure(curve.todayPeakRPS)) rps: "
             + "\(HTML.money(curve.todayMonthly)); \(saturation)"
-        var svg = """
-            <svg class="chart curve demand" viewBox="0 0 320 190" width="320" height="190" role="img" \
-            aria-labelledby="\(id)-title \(id)-desc" xmlns="http://www.w3.org/2000/svg">
-            <title id="\(id)-title">\(name): monthly cost by peak requests per second</title>
-            <desc id="\(id)-desc">\(summary).</desc>
-            <line class="axis" x1="\(coord(x0))" y1="\(coord(y0))" x2="\(coord(x1))" y2="\(coord(y0))"/>
-            <line class="axis" x1="\(coord(x0))" y1="\(coord(y0))" x2="\(coord(x0))" y2="\(coord(y1))"/>
-            <line class="grid" x1="\(coord(x0))" y1="\(coord(y1))" x2="\(coord(x1))" y2="\(coord(y1))"/>
-            <text class="tick" x="\(coord(x0 - 6))" y="\(coord(y1 + 4))" text-anchor="end">\(tick(curve.monthly.max()!))</text>
-            <text class="tick" x="\(coord(x0 - 6))" y="\(coord(y0 + 4))" text-anchor="end">$0</text>
-            <polygon class="area" points="\(coord(x0)),\(coord(y0)) \(points) \(coord(x1)),\(coord(y0))"/>
-            <polyline class="line" points="\(points)"/>
-
-            """
+        var svg = frame.open(class: "chart curve demand", id: id, title: "\(name): monthly cost by peak requests per second",
+                             description: summary, top: largest, points: points)
         if let s = curve.saturatesAtRPS {
-            svg += "<line class=\"desired-rule\" x1=\"\(coord(x(double(s))))\" y1=\"\(coord(y0))\" x2=\"\(coord(x(double(s))))\" y2=\"\(coord(y1))\"/>\n"
+            let at = coord(frame.x(double(s)))
+            svg += "<line class=\"desired-rule\" x1=\"\(at)\" y1=\"\(coord(ChartFrame.y0))\" x2=\"\(at)\" y2=\"\(coord(ChartFrame.y1))\"/>\n"
         }
-        svg += """
-            <circle class="desired" cx="\(coord(todayX))" cy="\(coord(todayY))" r="5"/>
-            <text class="tick" x="\(coord(x0))" y="\(coord(y0 + 16))" text-anchor="start">0</text>
-            <text class="tick" x="\(coord(x1))" y="\(coord(y0 + 16))" text-anchor="end">\(CapacityTable.figure(curve.peakRPS.last!))</text>
-            <text class="axis-label" x="\(coord((x0 + x1) / 2))" y="\(coord(y0 + 32))" text-anchor="middle">peak requests/s</text>
-            </svg>
-
-            """
-        return """
-            <figure class="curve">
-            <figcaption><strong>\(name)</strong> — today \(CapacityTable.figure(curve.todayPeakRPS)) peak rps: \
-            <span class="money">\(HTML.money(curve.todayMonthly))</span></figcaption>
-            \(svg)<p class="small">\(HTML.escape(saturation))\(curve.saturatesAtRPS.map { s in curve.todayPeakRPS.isZero ? "" : " (headroom \(CapacityTable.figure(Money.rounded(s / curve.todayPeakRPS, scale: 2)))×)" } ?? "")</p>
-            </figure>
-
-            """
+        svg += "<circle class=\"desired\" cx=\"\(coord(todayX))\" cy=\"\(coord(todayY))\" r=\"5\"/>\n"
+        svg += frame.close(start: "0", end: CapacityTable.figure(maxRPS), label: "peak requests/s")
+        let headroom = curve.saturatesAtRPS.map { s in
+            curve.todayPeakRPS.isZero ? "" : " (headroom \(CapacityTable.figure(Money.rounded(s / curve.todayPeakRPS, scale: 2)))×)"
+        } ?? ""
+        return ChartFrame.figure(
+            caption: "<strong>\(name)</strong> — today \(CapacityTable.figure(curve.todayPeakRPS)) peak rps: "
+                + "<span class=\"money\">\(HTML.money(curve.todayMonthly))</span>",
+            svg: svg, note: HTML.escape(saturation) + headroom)
     }
 }

@@ -3,8 +3,8 @@ import Foundation
 
 /// `plans/NAME/ENV.html`: one tier's every line item at desired scale with the rate behind it.
 enum EnvironmentPage {
-    static func render(_ estimate: Estimate, _ env: EnvironmentEstimate, links: SiteLinks) -> String {
-        let plan = estimate.planName
+    static func render(_ report: Report, _ env: Report.Environment, links: SiteLinks) -> String {
+        let plan = report.plan
         var body = "<h1>\(HTML.escape(env.name)) <span class=\"sub\">\(HTML.escape(plan))</span></h1>\n"
         if let description = env.description { body += "<p class=\"lead\">\(HTML.escape(description))</p>\n" }
         body += UnpricedBox.render(env.unpriced.map { (environment: String?.none, item: $0) })
@@ -17,12 +17,12 @@ enum EnvironmentPage {
         }
         body += "<div><dt>Region</dt><dd>\(HTML.escape(env.region))</dd></div>\n"
             + "<div><dt>Hours per month</dt><dd>\(Money.plain(env.hoursPerMonth))"
-            + (env.hoursPerMonth == Money.hoursPerMonth ? "" : " (time-billed items; storage is billed all month)")
+            + (env.schedule.note.map { " (\(HTML.escape($0)))" } ?? "")
             + "</dd></div>\n</dl>\n"
         if let source = env.referenceEstimate?.source {
             body += "<p class=\"small\">Reference source: \(HTML.escape(source))</p>\n"
         }
-        let others = estimate.environments.filter { $0.name != env.name }
+        let others = report.environments.filter { $0.name != env.name }
         if !others.isEmpty {
             body += "<p class=\"small\">Other tiers: " + others.map {
                 "<a href=\"\(HTML.escape(links.environment(plan, $0.name)))\">\(HTML.escape($0.name))</a>"
@@ -32,13 +32,14 @@ enum EnvironmentPage {
         body += capacity(env)
         body += lineItems(env)
         body += usageDependent(env)
-        return HTML.document(title: "\(plan) · \(env.name)", links: links, snapshot: estimate.pricing, current: .plan,
-                             crumbs: [("Plans", links.index), (plan, links.plan(plan)), (env.name, nil)], body: body)
+        return HTML.document(title: "\(plan) · \(env.name)", links: links, snapshot: report.pricing, current: .plan,
+                             crumbs: [("Plans", links.index), (plan, links.plan(plan)), (env.name, nil)],
+                             schedule: env.schedule, body: body)
     }
 
     /// The demand and, per component with a `capacity:` block, what it needs, what it is
     /// configured with, and which figures were derived (and from what) or stated in the plan.
-    private static func capacity(_ env: EnvironmentEstimate) -> String {
+    private static func capacity(_ env: Report.Environment) -> String {
         let sized = env.components.filter { $0.capacity != nil }
         guard let demand = env.demand, !sized.isEmpty else { return "" }
         var out = """
@@ -77,7 +78,7 @@ enum EnvironmentPage {
     }
 
     /// The line items grouped by component, each group headed by the component and its subtotal.
-    private static func lineItems(_ env: EnvironmentEstimate) -> String {
+    private static func lineItems(_ env: Report.Environment) -> String {
         var out = """
             <section aria-labelledby="items">
             <h2 id="items">Line items at desired scale</h2>
@@ -93,15 +94,15 @@ enum EnvironmentPage {
         for component in env.components {
             out += "<tbody id=\"c-\(HTML.anchor(component.id))\">\n<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"4\">"
                 + "<span class=\"id\">\(HTML.escape(component.id))</span> <span class=\"type\">\(HTML.escape(component.type.rawValue))</span>"
-                + " <span class=\"small\">\(HTML.escape(component.serviceName))"
+                + " <span class=\"small\">\(HTML.escape(component.service))"
                 + (component.region == env.region ? "" : ", \(HTML.escape(component.region))")
-                + (component.hoursPerMonth == env.hoursPerMonth ? "" : ", \(Money.plain(component.hoursPerMonth)) h/month")
+                + (component.hoursPerMonth == env.hoursPerMonth ? "" : ", " + Report.Schedule(hoursPerMonth: component.hoursPerMonth).hours)
                 + "</span>"
                 + (component.description.map { "<span class=\"desc\">\(HTML.escape($0))</span>" } ?? "")
                 + "</th>" + subtotal(component) + "<td colspan=\"2\">"
                 + (component.monthly.isFlat ? "" : "<span class=\"band\">band \(HTML.band(component.monthly))</span>")
                 + "</td></tr>\n"
-            for item in component.lineItems[.desired, default: []] {
+            for item in component.items(.desired) {
                 out += row(item)
             }
             for item in component.unpriced {
@@ -118,8 +119,8 @@ enum EnvironmentPage {
 
     /// A component's desired subtotal cell: "not priced" when none of its items is, marked ≥
     /// when some are not.
-    private static func subtotal(_ component: ComponentEstimate) -> String {
-        if !component.unpriced.isEmpty, component.lineItems[.desired, default: []].isEmpty {
+    private static func subtotal(_ component: Report.Component) -> String {
+        if component.notPriced {
             return "<td class=\"num unpriced\">not priced</td>"
         }
         return "<td class=\"num money\">\(UnpricedBox.mark(!component.unpriced.isEmpty))\(HTML.money(component.monthly.desired))</td>"
@@ -141,7 +142,7 @@ enum EnvironmentPage {
     }
 
     /// Items left out of the total because the plan does not state their usage.
-    private static func usageDependent(_ env: EnvironmentEstimate) -> String {
+    private static func usageDependent(_ env: Report.Environment) -> String {
         let items = env.usageDependentItems
         guard !items.isEmpty else { return "" }
         let list = items.map { entry in

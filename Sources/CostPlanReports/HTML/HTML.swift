@@ -32,17 +32,23 @@ enum HTML {
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for character in DisplayText.visible(text, keepingLineBreaks: true).unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(character)
-            }
+        for scalar in DisplayText.visible(text, keepingLineBreaks: true).unicodeScalars {
+            if let entity = entity(scalar) { out += entity } else { out.unicodeScalars.append(scalar) }
         }
         return out
+    }
+
+    /// The character reference for a character HTML treats specially (`& < > " '`), else nil.
+    /// (Markdown comments escape with it too.)
+    static func entity(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "&": "&amp;"
+        case "<": "&lt;"
+        case ">": "&gt;"
+        case "\"": "&quot;"
+        case "'": "&#39;"
+        default: nil
+        }
     }
 
     /// `name` percent-encoded as one URL path segment (only `A-Z a-z 0-9 - . _ ~` kept).
@@ -70,11 +76,11 @@ enum HTML {
     static func money(_ value: Decimal) -> String { Formatting.dollars(value) }
 
     /// `$121.47–$607.36`.
-    static func band(_ band: Band) -> String { "\(money(band.min))–\(money(band.max))" }
+    static func band(_ band: Band) -> String { Formatting.band(band) }
 
     /// A reference estimate as `$1,190–$1,670` or `$230`.
     static func reference(_ r: ReferenceEstimate) -> String {
-        r.isRange ? "\(Formatting.wholeDollars(r.low))–\(Formatting.wholeDollars(r.high))" : Formatting.wholeDollars(r.low)
+        r.isRange ? Formatting.range(r.low, r.high, Formatting.wholeDollars) : Formatting.wholeDollars(r.low)
     }
 
     /// `part` as a whole percentage of `whole` (half-up), or nil when `whole` is zero.
@@ -84,9 +90,12 @@ enum HTML {
     }
 
     /// A complete HTML5 document: head with the stylesheet, the site navigation, `body` as the
-    /// main content, and the footer naming the pricing snapshot and the hours basis.
+    /// main content, and the footer naming the pricing snapshot and the hours basis: 730 hours
+    /// a month, or `schedule`'s note on the page of an environment that runs other hours
+    /// (`mixedSchedules` on a page whose tiers do not all run 730).
     static func document(title: String, links: SiteLinks, snapshot: PricingSnapshot?, current: Page,
-                         crumbs: [(label: String, href: String?)] = [], body: String) -> String {
+                         crumbs: [(label: String, href: String?)] = [], schedule: Report.Schedule? = nil,
+                         mixedSchedules: Bool = false, body: String) -> String {
         var out = """
             <!DOCTYPE html>
             <html lang="en">
@@ -123,8 +132,14 @@ enum HTML {
         } else {
             out += "No pricing snapshot on this page. "
         }
-        out += "Monthly figures are USD at \(Money.plain(Money.hoursPerMonth)) hours per month for time-billed items, "
-            + "on-demand list prices; free tiers are not deducted.</p>\n</footer>\n</body>\n</html>\n"
+        if let note = schedule?.note {
+            out += "Monthly figures are USD, on-demand list prices; free tiers are not deducted. On this page "
+                + "\(escape(note)).</p>\n</footer>\n</body>\n</html>\n"
+        } else {
+            out += "Monthly figures are USD at \(Money.plain(Money.hoursPerMonth)) hours per month for time-billed items"
+                + (mixedSchedules ? " unless a tier says otherwise" : "")
+                + ", on-demand list prices; free tiers are not deducted.</p>\n</footer>\n</body>\n</html>\n"
+        }
         return out
     }
 

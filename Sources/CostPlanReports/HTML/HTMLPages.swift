@@ -11,15 +11,15 @@ public enum HTMLPages {
     public struct IndexEntry: Sendable {
         /// The plan's name (its file name without extension when it failed to parse).
         public var name: String
-        /// The priced plan; nil when it failed to load.
-        public var estimate: Estimate?
+        /// The priced plan's report; nil when it failed to load.
+        public var report: Report?
         /// Why the plan failed to load (one message each); empty when it priced.
         public var problems: [String]
 
-        /// A priced plan (`estimate`, no problems) or one that failed (`problems`, estimate nil).
-        public init(name: String, estimate: Estimate?, problems: [String] = []) {
+        /// A priced plan (`report`, no problems) or one that failed (`problems`, report nil).
+        public init(name: String, report: Report?, problems: [String] = []) {
             self.name = name
-            self.estimate = estimate
+            self.report = report
             self.problems = problems
         }
     }
@@ -31,17 +31,17 @@ public enum HTMLPages {
     }
 
     /// `plans/NAME.html`: the tiers × components matrix with bands, totals, ratios between tiers,
-    /// a stacked bar chart by service, cost-versus-scale curves (`curves`, from
-    /// `ScaleCurve.curves(plan:estimate:)`) and each tier's reference estimate.
-    public static func plan(_ estimate: Estimate, curves: [ScaleCurve], links: SiteLinks) -> String {
-        PlanPage.render(estimate, curves: curves, links: links)
+    /// a stacked bar chart by service, the report's cost-versus-scale curves and each tier's
+    /// reference estimate.
+    public static func plan(_ report: Report, links: SiteLinks) -> String {
+        PlanPage.render(report, links: links)
     }
 
     /// `plans/NAME/ENV.html`: every line item of one environment at desired scale with its rate's
-    /// source and effective date; nil when the estimate has no environment `environment`.
-    public static func environment(_ estimate: Estimate, environment: String, links: SiteLinks) -> String? {
-        guard let env = estimate.environment(environment) else { return nil }
-        return EnvironmentPage.render(estimate, env, links: links)
+    /// source and effective date; nil when the report has no environment `environment`.
+    public static func environment(_ report: Report, environment: String, links: SiteLinks) -> String? {
+        guard let env = report.environment(environment) else { return nil }
+        return EnvironmentPage.render(report, env, links: links)
     }
 
     /// `rates.html`: the catalog grouped by service and region with sources, filtered by `query`

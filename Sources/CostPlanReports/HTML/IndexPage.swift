@@ -5,8 +5,8 @@ import Foundation
 enum IndexPage {
     static func render(_ entries: [HTMLPages.IndexEntry], snapshot: PricingSnapshot?, links: SiteLinks) -> String {
         let sorted = entries.sorted { ($0.name, $0.problems.count) < ($1.name, $1.problems.count) }
-        let priced = sorted.filter { $0.problems.isEmpty && $0.estimate != nil }
-        let failed = sorted.filter { !$0.problems.isEmpty || $0.estimate == nil }
+        let priced = sorted.filter { $0.problems.isEmpty && $0.report != nil }
+        let failed = sorted.filter { !$0.problems.isEmpty || $0.report == nil }
         var body = """
             <h1>Plans</h1>
             <p class="lead">Monthly cost of each system's environment tiers at desired scale, with the \
@@ -23,7 +23,7 @@ enum IndexPage {
                 <th scope="col" class="num">Reference</th></tr></thead>
 
                 """
-            for entry in priced { body += rows(entry.estimate!, links: links) }
+            for entry in priced { body += rows(entry.report!, links: links) }
             body += "</table>\n</div>\n"
         }
         if !failed.isEmpty {
@@ -46,26 +46,26 @@ enum IndexPage {
     }
 
     /// One `<tbody>` per plan: its name and description on the first row, then one row per tier.
-    private static func rows(_ estimate: Estimate, links: SiteLinks) -> String {
-        let envs = estimate.environments
+    private static func rows(_ report: Report, links: SiteLinks) -> String {
+        let envs = report.environments
         var out = "<tbody>\n"
         for (index, env) in envs.enumerated() {
             out += "<tr>"
             if index == 0 {
                 out += "<th scope=\"rowgroup\" rowspan=\"\(max(envs.count, 1))\" class=\"plan-name\">"
-                    + "<a href=\"\(HTML.escape(links.plan(estimate.planName)))\">\(HTML.escape(estimate.planName))</a>"
-                    + (estimate.planDescription.map { "<span class=\"desc\">\(HTML.escape(summary($0)))</span>" } ?? "")
+                    + "<a href=\"\(HTML.escape(links.plan(report.plan)))\">\(HTML.escape(report.plan))</a>"
+                    + (report.description.map { "<span class=\"desc\">\(HTML.escape(summary($0)))</span>" } ?? "")
                     + "</th>"
             }
-            out += "<td><a href=\"\(HTML.escape(links.environment(estimate.planName, env.name)))\">\(HTML.escape(env.name))</a></td>"
+            out += "<td><a href=\"\(HTML.escape(links.environment(report.plan, env.name)))\">\(HTML.escape(env.name))</a></td>"
                 + "<td>\(HTML.escape(env.region))</td>"
                 + "<td class=\"num money\">\(UnpricedBox.mark(!env.complete))\(HTML.money(env.monthly.desired))</td>"
                 + "<td class=\"num money band\">\(env.monthly.isFlat ? "fixed" : HTML.band(env.monthly))</td>"
                 + "<td class=\"num money\">\(env.referenceEstimate.map(HTML.reference) ?? "—")</td></tr>\n"
         }
         if envs.isEmpty {
-            out += "<tr><th scope=\"row\"><a href=\"\(HTML.escape(links.plan(estimate.planName)))\">"
-                + "\(HTML.escape(estimate.planName))</a></th><td colspan=\"5\">no environments</td></tr>\n"
+            out += "<tr><th scope=\"row\"><a href=\"\(HTML.escape(links.plan(report.plan)))\">"
+                + "\(HTML.escape(report.plan))</a></th><td colspan=\"5\">no environments</td></tr>\n"
         }
         return out + "</tbody>\n"
     }

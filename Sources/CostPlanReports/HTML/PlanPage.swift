@@ -4,52 +4,48 @@ import Foundation
 /// `plans/NAME.html`: the tiers side by side — summary, components matrix, costs by service
 /// (chart and table), cost-versus-scale curves and the reference estimates.
 enum PlanPage {
-    static func render(_ estimate: Estimate, curves: [ScaleCurve], links: SiteLinks) -> String {
-        let envs = estimate.environments
-        var body = "<h1>\(HTML.escape(estimate.planName))</h1>\n"
-        if let description = estimate.planDescription {
+    static func render(_ report: Report, links: SiteLinks) -> String {
+        let envs = report.environments
+        var body = "<h1>\(HTML.escape(report.plan))</h1>\n"
+        if let description = report.description {
             body += "<p class=\"lead\">\(HTML.escape(description))</p>\n"
         }
         body += "<p class=\"meta\">Monthly cost in USD at desired scale, with the min–max band across the scaling ranges. "
             + "\(envs.count) environment\(envs.count == 1 ? "" : "s"), "
-            + "\(EstimateTable.componentIDs(envs).count) components.</p>\n"
+            + "\(report.componentIDs.count) components.</p>\n"
         body += UnpricedBox.render(envs.flatMap { env in env.unpriced.map { (environment: Optional(env.name), item: $0) } })
-        body += summary(estimate, links: links)
-        body += HTML.downloadForm(plan: estimate.planName, environment: nil, links: links)
-        body += matrix(estimate, links: links)
+        body += summary(report, links: links)
+        body += HTML.downloadForm(plan: report.plan, environment: nil, links: links)
+        body += matrix(report, links: links)
         body += PlanCharts.byService(envs)
-        body += PlanCharts.curvesSection(curves, envs: envs)
+        body += PlanCharts.curvesSection(report.curves)
         body += PlanCharts.demandSection(envs)
         body += references(envs)
-        return HTML.document(title: estimate.planName, links: links, snapshot: estimate.pricing, current: .plan,
-                             crumbs: [("Plans", links.index), (estimate.planName, nil)], body: body)
-    }
-
-    /// The tier with the highest desired total: what the others are compared with.
-    static func baseline(_ envs: [EnvironmentEstimate]) -> EnvironmentEstimate? {
-        envs.max { $0.monthly.desired < $1.monthly.desired }
+        return HTML.document(title: report.plan, links: links, snapshot: report.pricing, current: .plan,
+                             crumbs: [("Plans", links.index), (report.plan, nil)],
+                             mixedSchedules: !envs.allSatisfy(\.schedule.isFullMonth), body: body)
     }
 
     /// One card per tier (total, band, reference, link) and the ratios between tiers.
-    private static func summary(_ estimate: Estimate, links: SiteLinks) -> String {
-        let envs = estimate.environments
+    private static func summary(_ report: Report, links: SiteLinks) -> String {
+        let envs = report.environments
         var out = "<section aria-labelledby=\"tiers\">\n<h2 id=\"tiers\">Tiers</h2>\n<ul class=\"cards\">\n"
         for env in envs {
             out += """
                 <li class="card">
-                <h3><a href="\(HTML.escape(links.environment(estimate.planName, env.name)))">\(HTML.escape(env.name))</a></h3>
+                <h3><a href="\(HTML.escape(links.environment(report.plan, env.name)))">\(HTML.escape(env.name))</a></h3>
                 <p class="total money">\(UnpricedBox.mark(!env.complete))\(HTML.money(env.monthly.desired))<span class="per">/month</span></p>
                 <p class="band money">\(env.monthly.isFlat ? "does not scale" : "band " + HTML.band(env.monthly))</p>
-                <p class="small">\(HTML.escape(env.region))\(env.hoursPerMonth == Money.hoursPerMonth ? "" : ", \(Money.plain(env.hoursPerMonth)) h/month")\
+                <p class="small">\(HTML.escape(env.region))\(env.schedule.isFullMonth ? "" : ", " + env.schedule.hours)\
                 \(env.referenceEstimate.map { " · reference \(HTML.reference($0))" } ?? "")</p>
-                <p class="small"><a href="\(HTML.escape(links.environment(estimate.planName, env.name)))">\
+                <p class="small"><a href="\(HTML.escape(links.environment(report.plan, env.name)))">\
                 Line items and rates<span class="visually-hidden"> for \(HTML.escape(env.name))</span> →</a></p>
                 </li>
 
                 """
         }
         out += "</ul>\n"
-        if let base = baseline(envs), envs.count > 1 {
+        if let base = report.baseline, envs.count > 1 {
             let ratios = envs.filter { $0.name != base.name }.compactMap { env in
                 HTML.percent(env.monthly.desired, of: base.monthly.desired).map {
                     "<li><strong>\(HTML.escape(env.name))</strong> is \($0) of \(HTML.escape(base.name))</li>"
@@ -61,10 +57,10 @@ enum PlanPage {
     }
 
     /// Components × tiers: desired with the band beneath, then totals, bands, references, ratios.
-    private static func matrix(_ estimate: Estimate, links: SiteLinks) -> String {
-        let envs = estimate.environments
+    private static func matrix(_ report: Report, links: SiteLinks) -> String {
+        let envs = report.environments
         let head = envs.map { env in
-            "<th scope=\"col\" class=\"num\"><a href=\"\(HTML.escape(links.environment(estimate.planName, env.name)))\">"
+            "<th scope=\"col\" class=\"num\"><a href=\"\(HTML.escape(links.environment(report.plan, env.name)))\">"
                 + "\(HTML.escape(env.name))</a></th>"
         }.joined()
         var out = """
@@ -77,7 +73,7 @@ enum PlanPage {
             <tbody>
 
             """
-        for id in EstimateTable.componentIDs(envs) {
+        for id in report.componentIDs {
             let found = envs.map { env in env.components.first { $0.id == id } }
             let first = found.compactMap { $0 }.first
             let description = first?.description.map { "<span class=\"desc\">\(HTML.escape($0))</span>" } ?? ""
@@ -97,7 +93,7 @@ enum PlanPage {
                 + envs.map { "<td class=\"num money\">\($0.referenceEstimate.map(HTML.reference) ?? "—")</td>" }.joined()
                 + "</tr>\n"
         }
-        if let base = baseline(envs), envs.count > 1 {
+        if let base = report.baseline, envs.count > 1 {
             out += "<tr><th scope=\"row\">Share of \(HTML.escape(base.name))</th>"
                 + envs.map { "<td class=\"num\">\(HTML.percent($0.monthly.desired, of: base.monthly.desired) ?? "—")</td>" }.joined()
                 + "</tr>\n"
@@ -105,21 +101,21 @@ enum PlanPage {
         return out + "</tfoot>\n</table>\n</div>\n</section>\n"
     }
 
-    private static func cell(_ component: ComponentEstimate?) -> String {
+    private static func cell(_ component: Report.Component?) -> String {
         guard let component else { return "<td class=\"num absent\"><span aria-label=\"not in this tier\">—</span></td>" }
         let band = component.monthly
-        if !component.unpriced.isEmpty, component.lineItems[.desired, default: []].isEmpty {
+        if component.notPriced {
             return "<td class=\"num unpriced\">not priced</td>"
         }
         var out = "<td class=\"num money\">\(UnpricedBox.mark(!component.unpriced.isEmpty))\(HTML.money(band.desired))"
         if !band.isFlat { out += "<span class=\"band\">\(HTML.band(band))</span>" }
-        let unknown = component.lineItems[.desired, default: []].filter(\.dependsOnUsage).count
+        let unknown = component.items(.desired).filter(\.dependsOnUsage).count
         if unknown > 0 { out += "<span class=\"usage\">+ \(unknown) depend\(unknown == 1 ? "s" : "") on usage</span>" }
         return out + "</td>"
     }
 
     /// Each tier's reference estimate beside ours, with how far apart they are and the source.
-    private static func references(_ envs: [EnvironmentEstimate]) -> String {
+    private static func references(_ envs: [Report.Environment]) -> String {
         let withReference = envs.filter { $0.referenceEstimate != nil }
         guard !withReference.isEmpty else { return "" }
         var out = """

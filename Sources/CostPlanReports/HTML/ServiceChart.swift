@@ -14,13 +14,13 @@ enum PlanCharts {
     static func double(_ value: Decimal) -> Double { NSDecimalNumber(decimal: value).doubleValue }
 
     /// Services in the order of their desired total over all tiers, largest first.
-    static func services(_ envs: [EnvironmentEstimate]) -> [String] {
+    static func services(_ envs: [Report.Environment]) -> [String] {
         var totals: [String: Decimal] = [:]
         var order: [String] = []
         for env in envs {
             for c in env.components {
-                if totals[c.serviceName] == nil { order.append(c.serviceName) }
-                totals[c.serviceName, default: 0] += c.monthly.desired
+                if totals[c.service] == nil { order.append(c.service) }
+                totals[c.service, default: 0] += c.monthly.desired
             }
         }
         return order.enumerated().sorted {
@@ -29,12 +29,12 @@ enum PlanCharts {
     }
 
     /// The desired monthly cost of one service in one tier.
-    static func cost(_ env: EnvironmentEstimate, _ service: String) -> Decimal {
-        env.components.filter { $0.serviceName == service }.reduce(0) { $0 + $1.monthly.desired }
+    static func cost(_ env: Report.Environment, _ service: String) -> Decimal {
+        env.components.filter { $0.service == service }.reduce(0) { $0 + $1.monthly.desired }
     }
 
     /// The stacked bar chart of each tier by service, its legend, and the same figures as a table.
-    static func byService(_ envs: [EnvironmentEstimate]) -> String {
+    static func byService(_ envs: [Report.Environment]) -> String {
         let services = services(envs)
         guard !envs.isEmpty, !services.isEmpty else { return "" }
         let color = Dictionary(uniqueKeysWithValues: services.enumerated().map { ($0.element, palette[$0.offset % palette.count]) })
@@ -83,7 +83,7 @@ enum PlanCharts {
     }
 
     /// Services × tiers at desired scale: the chart's figures as text.
-    private static func serviceTable(_ envs: [EnvironmentEstimate], _ services: [String]) -> String {
+    private static func serviceTable(_ envs: [Report.Environment], _ services: [String]) -> String {
         var out = """
             <div class="table-wrap">
             <table class="services">
@@ -95,7 +95,7 @@ enum PlanCharts {
         for service in services {
             out += "<tr><th scope=\"row\">\(HTML.escape(service))</th>"
                 + envs.map { env in
-                    env.components.contains { $0.serviceName == service }
+                    env.components.contains { $0.service == service }
                         ? "<td class=\"num money\">\(HTML.money(cost(env, service)))</td>" : "<td class=\"num absent\">—</td>"
                 }.joined() + "</tr>\n"
         }

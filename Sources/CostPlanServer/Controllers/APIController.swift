@@ -53,8 +53,8 @@ struct APIController {
             throw APIError(status: .notFound, message: "no plan named '\(name)'")
         }
         switch entry.outcome {
-        case let .priced(_, estimate, _):
-            let bytes = try await library.page("plan:\(entry.name)/json") { EstimateJSON.render(estimate) }
+        case let .priced(_, _, report):
+            let bytes = try await library.page("plan:\(entry.name)/json") { EstimateJSON.render(report) }
             return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                             body: .init(byteBuffer: bytes ?? ByteBuffer()))
         case let .failed(problems):
@@ -72,9 +72,9 @@ struct APIController {
         return try await workers.run {
             let input = try PlanInput.load(.text(text, name: "request"), options: Self.terraformOptions)
             try Self.checkSize(input.plan, limit: maxComponents, side: nil)
-            let estimate = try Estimator(catalog: catalog).estimate(input.plan)
-            guard let terraform = input.terraform else { return .json(EstimateJSON.render(estimate)) }
-            return .json(TerraformNotes.adding(TerraformNotes.json(terraform), to: EstimateJSON.document(estimate)).rendered())
+            let report = Report(try Estimator(catalog: catalog).estimate(input.plan))
+            guard let terraform = input.terraform else { return .json(EstimateJSON.render(report)) }
+            return .json(TerraformNotes.adding(TerraformNotes.json(terraform), to: EstimateJSON.document(report)).rendered())
         }
     }
 

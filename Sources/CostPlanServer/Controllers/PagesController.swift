@@ -64,7 +64,7 @@ struct PagesController {
             let snapshot = library.snapshot
             let served = try await library.page(of: String(file.dropLast(5)), "plan") { entry in
                 switch entry.outcome {
-                case let .priced(_, estimate, curves): HTMLPages.plan(estimate, curves: curves, links: SiteLinks(root: "../"))
+                case let .priced(_, _, report): HTMLPages.plan(report, links: SiteLinks(root: "../"))
                 case let .failed(problems):
                     HTMLPages.planProblems(name: entry.name, problems: problems, links: SiteLinks(root: "../"), snapshot: snapshot)
                 }
@@ -79,8 +79,8 @@ struct PagesController {
         return await answer {
             let snapshot = library.snapshot
             let served = try await library.page(of: name, "env/\(env)") { entry in
-                guard case let .priced(_, estimate, _) = entry.outcome else { return nil }
-                return HTMLPages.environment(estimate, environment: env, links: SiteLinks(root: "../../"))
+                guard case let .priced(_, _, report) = entry.outcome else { return nil }
+                return HTMLPages.environment(report, environment: env, links: SiteLinks(root: "../../"))
             }
             return cached(served, at: "/plans/\(name)/\(file)", snapshot: snapshot) ?? notFound(root: "../../")
         }
@@ -108,13 +108,13 @@ struct PagesController {
     /// (desired scenario; one environment with `env`), as a download.
     private func costs(plan name: String, month monthText: String, environment: String?) async -> Response {
         await answer {
-            guard let entry = try await library.entry(name), case let .priced(_, estimate, _) = entry.outcome else {
+            guard let entry = try await library.entry(name), case let .priced(_, _, report) = entry.outcome else {
                 return notFound(root: "../../")
             }
             return try await workers.run {
                 do {
                     let month = try CalendarMonth(parsing: monthText)
-                    let csv = try CostsCSV.render(estimate, options: CostsCSV.Options(
+                    let csv = try CostsCSV.render(report, options: CostsCSV.Options(
                         start: month, environments: environment.map { [$0] } ?? []))
                     return Response(status: .ok, headers: [
                         .contentType: "text/csv; charset=utf-8",
