@@ -25,7 +25,7 @@ struct TerraformAPITests {
     static func expectedEstimate() throws -> String {
         let imported = TerraformImport(try TerraformPlanReader.parse(try planText, file: "request"), options: .init(environment: "default"))
         let estimate = try Estimator(catalog: TestRepository.catalog).estimate(try imported.plan())
-        return TerraformNotes.adding(TerraformNotes.json(imported.report), to: EstimateJSON.document(estimate)).rendered()
+        return TerraformNotes.adding(TerraformNotes.json(imported.report), to: EstimateJSON.document(Report(estimate))).rendered()
     }
 
     @Test func estimateTakesATerraformPlan() async throws {
