@@ -2,11 +2,11 @@ import CostPlan
 import Foundation
 import GRDB
 
-/// Rates imported from AWS Price List offer files live in their own tables, beside the sheet
-/// rates, so a sheet rebuild (which replaces `rate`) never loses them and an import never edits
-/// a sheet. One `importedOffer` row per offer code and region (the latest import of it); the
-/// snapshot prefers an imported rate over the sheet rate with the same key, and the sheets still
-/// provide every other key.
+/// Rates imported from AWS Price List offer files are `rate` rows of origin `offer`, beside the
+/// sheet rates, so a sheet rebuild (which replaces the `sheet` rows) never loses them and an
+/// import never edits a sheet. One `importedOffer` row per offer code and region (the latest
+/// import of it; its rates are deleted with it); the snapshot prefers an imported rate over the
+/// sheet rate with the same key, and the sheets still provide every other key.
 extension PricingDatabase {
     static func registerImportMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("importedAWSOffers") { db in
@@ -40,6 +40,32 @@ extension PricingDatabase {
         }
     }
 
+    /// `rate` and `importedRate` (the twin tables of the migrations above) become one `rate`
+    /// table with an `origin` column (`sheet`, or `offer` with the offer's code); existing rows
+    /// move over in their stored order.
+    static func registerOneRateTableMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("oneRateTableWithOrigin") { db in
+            let columns = "service, region, item, unit, tierFrom, usd, effectiveDate, source, notes"
+            try db.execute(sql: """
+                CREATE TABLE rateWithOrigin (
+                    origin TEXT NOT NULL, offerCode TEXT,
+                    service TEXT NOT NULL, region TEXT NOT NULL, item TEXT NOT NULL, unit TEXT NOT NULL, tierFrom TEXT,
+                    usd TEXT NOT NULL, effectiveDate TEXT NOT NULL, source TEXT NOT NULL, notes TEXT NOT NULL,
+                    CHECK ((origin = 'sheet' AND offerCode IS NULL) OR (origin = 'offer' AND offerCode IS NOT NULL)),
+                    FOREIGN KEY (offerCode, region) REFERENCES importedOffer(offerCode, region) ON DELETE CASCADE);
+                """)
+            try db.execute(sql: """
+                INSERT INTO rateWithOrigin (origin, offerCode, \(columns)) SELECT 'sheet', NULL, \(columns) FROM rate ORDER BY rowid;
+                INSERT INTO rateWithOrigin (origin, offerCode, \(columns)) SELECT 'offer', offerCode, \(columns) FROM importedRate ORDER BY rowid;
+                DROP TABLE importedRate;
+                DROP TABLE rate;
+                ALTER TABLE rateWithOrigin RENAME TO rate;
+                """)
+            try db.create(index: "rate_on_service_region_item", on: "rate", columns: ["service", "region", "item"])
+            try db.create(index: "rate_on_offer_region", on: "rate", columns: ["offerCode", "region"])
+        }
+    }
+
     /// Imported offers, by offer code and region.
     public func importedOffers() throws -> [ImportedOffer] {
         try writer.read { db in
@@ -51,16 +77,10 @@ extension PricingDatabase {
     /// offer and region. Part of the caller's transaction.
     static func store(_ offer: ImportedOffer, rates: [Rate], in db: Database) throws {
         try ImportedOfferRecord.filter(Column("offerCode") == offer.offerCode && Column("region") == offer.region).deleteAll(db)
+        try RateRecord.filter(Column("origin") == RateOrigin.offer && Column("offerCode") == offer.offerCode
+                              && Column("region") == offer.region).deleteAll(db)
         try ImportedOfferRecord(offer).insert(db)
-        let statement = try db.makeStatement(sql: """
-            INSERT INTO importedRate (offerCode, service, region, item, unit, tierFrom, usd, effectiveDate, source, notes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for rate in rates {
-            try statement.execute(arguments: [offer.offerCode, rate.key.service, rate.key.region, rate.key.item, rate.unit,
-                                              rate.tierFrom.map(Money.plain), Money.plain(rate.usd), rate.effectiveDate,
-                                              rate.source, rate.notes])
-        }
+        try RateRecord.insert(rates, offerCode: offer.offerCode, in: db)
     }
 
     /// Writes `imports` into a copy of this catalog at `path` (one transaction), for the caller
@@ -136,19 +156,4 @@ struct ImportedOfferRecord: Codable, FetchableRecord, PersistableRecord {
         ImportedOffer(offerCode: offerCode, region: region, format: format, fileName: fileName, version: version,
                       publicationDate: publicationDate, fingerprint: fingerprint, rateCount: rateCount, importedAt: importedAt)
     }
-}
-
-/// A row of the `importedRate` table: a rate from an imported AWS offer file.
-struct ImportedRateRecord: Codable, FetchableRecord, TableRecord, StoredRate {
-    static let databaseTableName = "importedRate"
-    var offerCode: String
-    var service: String
-    var region: String
-    var item: String
-    var unit: String
-    var tierFrom: String?
-    var usd: String
-    var effectiveDate: String
-    var source: String
-    var notes: String
 }

@@ -65,6 +65,7 @@ public struct PricingDatabase: Sendable {
             }
         }
         registerImportMigrations(&migrator)
+        registerOneRateTableMigration(&migrator)
         return migrator
     }
 
@@ -76,10 +77,8 @@ public struct PricingDatabase: Sendable {
     }
 
     private static func replaceAll(in db: Database, with sheets: [RateSheet], fingerprint: String, origin: String) throws {
-        try RateRecord.deleteAll(db)
-        for sheet in sheets {
-            for rate in sheet.rates { try RateRecord(rate).insert(db) }
-        }
+        try RateRecord.filter(Column("origin") == RateOrigin.sheet).deleteAll(db)
+        try RateRecord.insert(sheets.flatMap(\.rates), in: db)
         try CatalogStateRecord(fingerprint: fingerprint, origin: origin, loadedAt: Date()).save(db)
     }
 
@@ -120,10 +119,9 @@ public struct PricingDatabase: Sendable {
     }
 
     private static func snapshot(_ db: Database) throws -> InMemoryPriceCatalog {
-        let sheetRates = try fetchSheetRates(db)
+        let (sheetRates, imported) = try fetchRates(db)
         let state = try CatalogStateRecord.fetchOne(db)
         let imports = try ImportedOfferRecord.order(Column("offerCode"), Column("region")).fetchAll(db)
-        let imported = imports.isEmpty ? [] : try ImportedRateRecord.fetchAll(db).map { try $0.rate() }
         let overridden = Set(imported.map(\.key))
         let rates = sheetRates.filter { !overridden.contains($0.key) } + imported
         let sheetsID = state?.fingerprint ?? "empty"
@@ -134,52 +132,40 @@ public struct PricingDatabase: Sendable {
         return InMemoryPriceCatalog(rates: rates, snapshot: snapshot)
     }
 
-    /// Every sheet rate, read column by column (the snapshot of every estimate: ~21,000 rows, so no
-    /// per-row Codable decoding).
-    private static func fetchSheetRates(_ db: Database) throws -> [Rate] {
-        var rates: [Rate] = []
-        rates.reserveCapacity(try RateRecord.fetchCount(db))
+    /// Every stored rate, split by origin, each part in the order it was stored; read column by
+    /// column (the snapshot of every estimate: ~21,000 rows, so no per-row Codable decoding).
+    static func fetchRates(_ db: Database, filter: String = "", arguments: StatementArguments = [])
+        throws -> (sheet: [Rate], offer: [Rate]) {
+        var sheet: [Rate] = []
+        var offer: [Rate] = []
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT service, region, item, unit, tierFrom, usd, effectiveDate, source, notes FROM \(RateRecord.databaseTableName)
-            """)
+            SELECT origin, service, region, item, unit, tierFrom, usd, effectiveDate, source, notes FROM rate \(filter)
+            ORDER BY rowid
+            """, arguments: arguments)
         var prices: [String: Decimal] = [:]  // ~4,600 distinct prices among ~21,000 rows: parse each once
-        while let row = try rows.next() {
-            let record = SheetRateRow(service: row[0], region: row[1], item: row[2], unit: row[3], tierFrom: row[4],
-                                      usd: row[5], effectiveDate: row[6], source: row[7], notes: row[8])
-            rates.append(try record.rate(parsing: { text in
-                if let known = prices[text] { return known }
-                let parsed = Money.parse(text)
-                prices[text] = parsed
-                return parsed
-            }))
+        let parse = { (text: String) -> Decimal? in
+            if let known = prices[text] { return known }
+            let parsed = Money.parse(text)
+            prices[text] = parsed
+            return parsed
         }
-        return rates
+        while let row = try rows.next() {
+            let origin: RateOrigin = row[0]
+            let key = RateKey(service: row[1], region: row[2], item: row[3])
+            let rate = try RateRecord.rate(key: key, unit: row[4], tierFrom: row[5], usd: row[6], effectiveDate: row[7],
+                                           source: row[8], notes: row[9], parsing: parse)
+            if origin == .sheet { sheet.append(rate) } else { offer.append(rate) }
+        }
+        return (sheet, offer)
     }
 
-    /// The rates stored under one key, ordered by tier (a direct SQL lookup; imported rates first).
+    /// The rates stored under one key, ordered by tier (a direct SQL lookup; imported rates,
+    /// when any, replace the sheet's).
     public func rates(for key: RateKey) throws -> [Rate] {
         try writer.read { db in
-            let imported = try ImportedRateRecord
-                .filter(Column("service") == key.service && Column("region") == key.region && Column("item") == key.item)
-                .fetchAll(db).map { try $0.rate() }
-            let rates = imported.isEmpty ? try RateRecord
-                .filter(RateRecord.Columns.service == key.service && RateRecord.Columns.region == key.region
-                        && RateRecord.Columns.item == key.item)
-                .fetchAll(db).map { try $0.rate() } : imported
-            return rates.sorted { ($0.tierFrom ?? 0) < ($1.tierFrom ?? 0) }
+            let found = try Self.fetchRates(db, filter: "WHERE service = ? AND region = ? AND item = ?",
+                                            arguments: [key.service, key.region, key.item])
+            return (found.offer.isEmpty ? found.sheet : found.offer).sorted { ($0.tierFrom ?? 0) < ($1.tierFrom ?? 0) }
         }
     }
-}
-
-/// The columns of one `rate` row, read by position for the snapshot.
-private struct SheetRateRow: StoredRate {
-    var service: String
-    var region: String
-    var item: String
-    var unit: String
-    var tierFrom: String?
-    var usd: String
-    var effectiveDate: String
-    var source: String
-    var notes: String
 }

@@ -2,30 +2,38 @@ import CostPlan
 import Foundation
 import GRDB
 
-/// The columns a stored rate has in both the `rate` (sheets) and `importedRate` tables.
-/// Prices are stored as decimal TEXT so no precision is lost.
-protocol StoredRate {
-    var service: String { get }
-    var region: String { get }
-    var item: String { get }
-    var unit: String { get }
-    var tierFrom: String? { get }
-    var usd: String { get }
-    var effectiveDate: String { get }
-    var source: String { get }
-    var notes: String { get }
+/// Where a stored rate comes from: the `pricing/` sheets, or an imported AWS offer file (then the
+/// row's `offerCode` and `region` name its `importedOffer`).
+enum RateOrigin: String, Codable, DatabaseValueConvertible {
+    case sheet
+    case offer
 }
 
-extension StoredRate {
-    /// The rate; a price or tier start that does not read back as a non-negative decimal is an
-    /// error, never $0 and never a negative charge.
-    func rate() throws -> Rate { try rate(parsing: Money.parse) }
+/// A row of the `rate` table: one rate from the sheets or from an imported offer. Prices are
+/// stored as decimal TEXT so no precision is lost.
+struct RateRecord: Codable, FetchableRecord, TableRecord {
+    static let databaseTableName = "rate"
 
-    /// The rate, reading its figures with `parse` (`Money.parse`, or a memo of it).
-    func rate(parsing parse: (String) -> Decimal?) throws -> Rate {
-        let key = RateKey(service: service, region: region, item: item)
-        let price = try Self.figure(usd, column: "usd", key: key, parse: parse)
-        let from = try tierFrom.map { try Self.figure($0, column: "tierFrom", key: key, parse: parse) }
+    var origin: RateOrigin
+    /// The imported offer's code (`AmazonEC2`); nil for a sheet rate.
+    var offerCode: String?
+    var service: String
+    var region: String
+    var item: String
+    var unit: String
+    var tierFrom: String?
+    var usd: String
+    var effectiveDate: String
+    var source: String
+    var notes: String
+
+    /// The rate of stored columns; a price or tier start that does not read back as a
+    /// non-negative decimal is an error, never $0 and never a negative charge. `parse` is
+    /// `Money.parse` or a memo of it.
+    static func rate(key: RateKey, unit: String, tierFrom: String?, usd: String, effectiveDate: String, source: String,
+                     notes: String, parsing parse: (String) -> Decimal?) throws -> Rate {
+        let price = try figure(usd, column: "usd", key: key, parse: parse)
+        let from = try tierFrom.map { try figure($0, column: "tierFrom", key: key, parse: parse) }
         return Rate(key: key, unit: unit, tierFrom: from, usd: price, effectiveDate: effectiveDate, source: source, notes: notes)
     }
 
@@ -36,6 +44,20 @@ extension StoredRate {
         }
         guard value >= 0 else { throw CorruptCatalogError(key: key, column: column, value: text, problem: "is negative") }
         return value
+    }
+
+    /// Inserts `rates` with one prepared statement (part of the caller's transaction).
+    static func insert(_ rates: [Rate], offerCode: String? = nil, in db: Database) throws {
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO rate (origin, offerCode, service, region, item, unit, tierFrom, usd, effectiveDate, source, notes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let origin = offerCode == nil ? RateOrigin.sheet : .offer
+        for rate in rates {
+            try statement.execute(arguments: [origin, offerCode, rate.key.service, rate.key.region, rate.key.item, rate.unit,
+                                              rate.tierFrom.map(Money.plain), Money.plain(rate.usd), rate.effectiveDate,
+                                              rate.source, rate.notes])
+        }
     }
 }
 
@@ -51,39 +73,6 @@ struct CorruptCatalogError: Error, CustomStringConvertible {
     var description: String {
         "the catalog holds \(key) with \(column) '\(value)', which \(problem); "
             + "delete the catalog file (by default ~/.cache/costplan/catalog.sqlite) and run again to rebuild it from the rate sheets"
-    }
-}
-
-/// A row of the `rate` table: a rate from the `pricing/` sheets.
-struct RateRecord: Codable, FetchableRecord, PersistableRecord, StoredRate {
-    static let databaseTableName = "rate"
-
-    var service: String
-    var region: String
-    var item: String
-    var unit: String
-    var tierFrom: String?
-    var usd: String
-    var effectiveDate: String
-    var source: String
-    var notes: String
-
-    enum Columns {
-        static let service = Column(CodingKeys.service)
-        static let region = Column(CodingKeys.region)
-        static let item = Column(CodingKeys.item)
-    }
-
-    init(_ rate: Rate) {
-        service = rate.key.service
-        region = rate.key.region
-        item = rate.key.item
-        unit = rate.unit
-        tierFrom = rate.tierFrom.map(Money.plain)
-        usd = Money.plain(rate.usd)
-        effectiveDate = rate.effectiveDate
-        source = rate.source
-        notes = rate.notes
     }
 }
 

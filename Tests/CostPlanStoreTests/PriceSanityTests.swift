@@ -42,7 +42,7 @@ struct PriceSanityTests {
         let loader = try OfferFixtures.loader(in: directory)
         try loader.importOffers([try OfferImport.read(path: try OfferImportCatalogTests.ec2Offer(in: directory))])
         let database = try PricingDatabase.open(path: loader.databasePath)
-        try database.writer.write { db in try db.execute(sql: "UPDATE importedRate SET usd = '-0.02' WHERE item = 'instance/t3.micro'") }
+        try database.writer.write { db in try db.execute(sql: "UPDATE rate SET usd = '-0.02' WHERE origin = 'offer' AND item = 'instance/t3.micro'") }
         #expect { try loader.load() } throws: { "\($0)".contains("instance/t3.micro in us-east-1 with usd '-0.02', which is negative") }
     }
 

@@ -112,11 +112,11 @@ extension CatalogLoader {
 extension PricingDatabase {
     func sources() throws -> CatalogSources {
         try writer.read { db in
-            CatalogSources(
-                sheetOrigin: try CatalogStateRecord.fetchOne(db)?.origin ?? "empty catalog",
-                sheetRates: try RateRecord.fetchAll(db).map { try $0.rate() },
+            let rates = try Self.fetchRates(db)
+            return CatalogSources(
+                sheetOrigin: try CatalogStateRecord.fetchOne(db)?.origin ?? "empty catalog", sheetRates: rates.sheet,
                 offers: try ImportedOfferRecord.order(Column("offerCode"), Column("region")).fetchAll(db).map(\.offer),
-                importedRates: try ImportedRateRecord.fetchAll(db).map { try $0.rate() })
+                importedRates: rates.offer)
         }
     }
 }
