@@ -32,13 +32,7 @@ struct PricingCommand: ParsableCommand {
         }
 
         func run() throws {
-            let loaded = try catalog.load()
-            if let region {
-                Output.write(RegionCoverageReport.render(region: region, rates: loaded.allRates))
-                return
-            }
-            let loader = try catalog.loader()
-            Output.write(PricingInfoReport.render(loaded, loader: loader, sources: try loader.sources()))
+            try PricingInfoReport.print(region: region, catalog: try catalog.load(), loader: { try catalog.loader() })
         }
     }
 
