@@ -1,7 +1,5 @@
 import ArgumentParser
-import CostPlan
 import CostPlanConsole
-import Foundation
 
 struct CapacityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,8 +1,6 @@
 import ArgumentParser
 import CostPlanConsole
 import CostPlanForge
-import CostPlanHTTP
-import Foundation
 
 /// `costplan comment github|gitlab`: posts a report (usually `costplan diff --format markdown`)
 /// as the one marked comment of a pull or merge request.
@@ -78,8 +76,12 @@ struct CommentCommand: ParsableCommand {
                 throw ValidationError("--repo OWNER/REPO is required (or $GITHUB_REPOSITORY)")
             }
             guard GitHubComments.isRepository(repository) else { throw ValidationError("$GITHUB_REPOSITORY \(repository): expected OWNER/REPO") }
-            try await CommentRun.gitHub(repository: repository, pullRequest: pullRequest, tokenEnv: tokenEnv, apiURL: apiURL,
-                                        bodyFile: common.bodyFile, behavior: common.behavior, dryRun: common.dryRun)
+            let (pullRequest, tokenEnv) = (pullRequest, tokenEnv)
+            try await CommentRun.post(to: .gitHub, tokenEnv: tokenEnv, apiURL: apiURL, bodyFile: common.bodyFile,
+                                      behavior: common.behavior, dryRun: common.dryRun) { token, url, transport in
+                GitHubComments(repository: repository, pullRequest: pullRequest, token: token, tokenSource: "$\(tokenEnv)", apiURL: url,
+                               transport: transport)
+            }
         }
     }
 
@@ -115,8 +117,12 @@ struct CommentCommand: ParsableCommand {
                   mergeRequest > 0 else {
                 throw ValidationError("--merge-request N is required, a positive number (or $CI_MERGE_REQUEST_IID)")
             }
-            try await CommentRun.gitLab(project: project, mergeRequest: mergeRequest, tokenEnv: tokenEnv, apiURL: apiURL,
-                                        bodyFile: common.bodyFile, behavior: common.behavior, dryRun: common.dryRun)
+            let tokenEnv = tokenEnv
+            try await CommentRun.post(to: .gitLab, tokenEnv: tokenEnv, apiURL: apiURL, bodyFile: common.bodyFile,
+                                      behavior: common.behavior, dryRun: common.dryRun) { token, url, transport in
+                GitLabNotes(project: project, mergeRequest: mergeRequest, token: token, tokenSource: "$\(tokenEnv)", apiURL: url,
+                            transport: transport)
+            }
         }
     }
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import CostPlan
 import CostPlanConsole
 import CostPlanReports
-import Foundation
 
 struct CsvCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CostPlan
 import CostPlanConsole
-import Foundation
 
 struct EstimateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

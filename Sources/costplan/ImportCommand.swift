@@ -1,7 +1,6 @@
 import ArgumentParser
 import CostPlan
 import CostPlanConsole
-import Foundation
 
 /// `costplan import …`: start a plan file from existing infrastructure.
 struct ImportCommand: ParsableCommand {

@@ -2,7 +2,6 @@ import ArgumentParser
 import CostPlan
 import CostPlanConsole
 import CostPlanStore
-import Foundation
 
 /// Where the AWS Price List is read from; shared by `pricing fetch` and `--fetch-missing`.
 struct PriceListOptions: ParsableArguments {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CostPlan
 import CostPlanConsole
-import Foundation
 
 struct PricingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

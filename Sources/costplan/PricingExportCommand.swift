@@ -1,8 +1,5 @@
 import ArgumentParser
-import CostPlan
 import CostPlanConsole
-import CostPlanStore
-import Foundation
 
 extension PricingCommand {
     struct Export: ParsableCommand {

@@ -1,8 +1,6 @@
 import ArgumentParser
-import CostPlan
 import CostPlanConsole
 import CostPlanStore
-import Foundation
 
 extension PricingCommand {
     struct Fetch: AsyncParsableCommand {

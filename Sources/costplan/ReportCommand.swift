@@ -1,7 +1,5 @@
 import ArgumentParser
-import CostPlan
 import CostPlanConsole
-import Foundation
 
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,9 +1,6 @@
 import ArgumentParser
-import CostPlan
 import CostPlanConsole
 import CostPlanServer
-import Foundation
-import Hummingbird
 import Logging
 
 struct ServeCommand: AsyncParsableCommand {

@@ -1,7 +1,5 @@
 import ArgumentParser
-import CostPlan
 import CostPlanConsole
-import Foundation
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
