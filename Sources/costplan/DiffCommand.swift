@@ -78,7 +78,7 @@ struct DiffCommand: AsyncParsableCommand {
         }
         let diff: PlanDiff
         do {
-            diff = try PlanDiff.between(basePlan, headPlan, catalog: try catalog.load(),
+            diff = try PlanDiff.between(basePlan, headPlan, catalog: try catalog.lookups(),
                                         only: environments.isEmpty ? nil : Set(environments), strict: strictness.strict)
         } catch let error as DiffInputError {
             Output.error(error.description)

@@ -69,7 +69,7 @@ extension PricingCommand {
                 try await PriceListFetch.fetchNeeds(of: loaded, environments: [], onlyMissing: false,
                                                     endpoint: priceList.resolvedEndpoint, catalog: catalog, log: log)
             }
-            let snapshot = try catalog.load().snapshot
+            let snapshot = try catalog.lookups().snapshot
             Output.write("Catalog snapshot \(snapshot.id): \(snapshot.rateCount) rates from \(snapshot.origin)\n")
         }
     }

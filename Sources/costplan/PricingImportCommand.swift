@@ -105,7 +105,7 @@ enum PricingImport {
             }
             text += "\(o.offerCode) \(o.region): \(o.rateCount) rates, \(change)\n"
         }
-        let snapshot = try catalog.load().snapshot
+        let snapshot = try catalog.lookups().snapshot
         text += "Catalog snapshot \(snapshot.id): \(snapshot.rateCount) rates from \(snapshot.origin)\n"
         Output.write(text)
     }
