@@ -56,7 +56,7 @@ struct CapacityCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let planner = CapacityPlanner(estimator: Estimator(catalog: try catalog.load()))
+        let planner = CapacityPlanner(estimator: Estimator(catalog: try catalog.lookups()))
         var sections: [CapacityTable.Section] = []
         do {
             for environment in plan.environments where selection.contains(environment.name) {

@@ -79,7 +79,7 @@ struct DiffCommand: AsyncParsableCommand {
         }
         let diff: PlanDiff
         do {
-            diff = try PlanDiff.between(basePlan, headPlan, catalog: try catalog.load(),
+            diff = try PlanDiff.between(basePlan, headPlan, catalog: try catalog.lookups(),
                                         only: selection.only, strict: strictness.strict)
         } catch let error as DiffInputError {
             Output.error(error.description)

@@ -74,7 +74,7 @@ extension PricingCommand {
                                                         endpoint: priceList.resolvedEndpoint, loader: loader, log: log)
                 }
             }
-            let snapshot = try catalog.load().snapshot
+            let snapshot = try catalog.lookups().snapshot
             Output.write("Catalog snapshot \(snapshot.id): \(snapshot.rateCount) rates from \(snapshot.origin)\n")
         }
     }

@@ -67,6 +67,6 @@ enum PricingImport {
             Output.error("\(error)\nNothing was imported; the catalog is unchanged.")
             throw ExitCode(2)
         }
-        Output.write(ImportSummary.render(imports, outcomes: outcomes, snapshot: try catalog.load().snapshot))
+        Output.write(ImportSummary.render(imports, outcomes: outcomes, snapshot: try catalog.lookups().snapshot))
     }
 }
