@@ -1,6 +1,5 @@
 import CostPlan
 import CostPlanReports
-import CostPlanStore
 
 /// `costplan diff`: reads both sides, prices them with one catalog, prints the diff in the chosen
 /// format (with a Terraform plan's notes) and applies the `--fail-above` limits (exit 1 above one).
@@ -14,7 +13,7 @@ public enum DiffRun {
     /// missing rates for the two plans before `catalog` is loaded.
     public static func run(base: String, head: String?, terraform: TerraformInputOptions, format: Format,
                            environments: [String], failAbove: [String], strict: Bool,
-                           fetch: ([Plan]) async throws -> Void, catalog: () throws -> InMemoryPriceCatalog) async throws {
+                           fetch: ([Plan]) async throws -> Void, catalog: () throws -> any PriceCatalog) async throws {
         let limits = try failAbove.map { text in
             guard let limit = BudgetLimit(argument: text) else {
                 throw CommandFailure("error: --fail-above \(text): expected dollars a month (e.g. 250) or a percentage (e.g. 10%), not negative",

@@ -52,7 +52,7 @@ public enum PriceListFetch {
         var asked: Set<String> = []
         var unfetchable: Set<String> = []
         while true {
-            let loaded = try loader.load()
+            let loaded = try loader.catalog()
             var wanted: [SupportedOffer: RegionChoice] = [:]
             for plan in plans {
                 let needs = RateNeeds(of: plan, only: environments.only, catalog: loaded)

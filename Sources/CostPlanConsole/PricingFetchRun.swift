@@ -24,7 +24,7 @@ public enum PricingFetchRun {
     /// then what the plans `plans` reads need; `fetching` runs a step against the catalog's loader.
     public static func run(services: [String], regions: [String], endpoint: String, plans: () throws -> [Plan],
                            fetching: ((CatalogLoader) async throws -> Void) async throws -> Void,
-                           catalog: () throws -> InMemoryPriceCatalog) async throws {
+                           catalog: () throws -> any PriceCatalog) async throws {
         let log: @Sendable (String) -> Void = { Output.write($0 + "\n") }
         if !regions.isEmpty {
             let offers = services.isEmpty ? SupportedOffer.allCases : services.compactMap(SupportedOffer.init(rawValue:))

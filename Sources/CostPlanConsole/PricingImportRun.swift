@@ -8,7 +8,7 @@ public enum PricingImportRun {
     /// Imports the offer files among `paths` (files, or folders of them) into `loader`'s catalog;
     /// `catalog` loads the result for the summary.
     public static func run(paths: [String], loader: () throws -> CatalogLoader,
-                           catalog: () throws -> InMemoryPriceCatalog) throws {
+                           catalog: () throws -> any PriceCatalog) throws {
         let files = try CommandFailure.mapping(status: 2) { try ImportSummary.offerFiles(paths, warn: { Output.error($0) }) }
         let showProgress = isatty(2) == 1
         var imports: [OfferImport] = []

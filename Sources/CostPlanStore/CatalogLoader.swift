@@ -3,8 +3,8 @@ import Foundation
 import GRDB
 
 /// Builds the SQLite catalog from the rate sheets on first use and rebuilds it whenever they
-/// change (compared by a fingerprint of the sheets' names and contents), then hands out an
-/// in-memory snapshot. No set-up step: by default the sheets are the ones built into the
+/// change (a cheap stamp first, then a fingerprint of the sheets' names and contents), then hands
+/// out a catalog that looks rates up in the file (`catalog()`) or an in-memory snapshot (`load()`). No set-up step: by default the sheets are the ones built into the
 /// executable and the catalog is a cache in the user's cache folder (see `CatalogCache`).
 public struct CatalogLoader: Sendable {
     /// The rate sheets: a folder of `*.csv` files or the sheets built into the executable.
@@ -48,29 +48,60 @@ public struct CatalogLoader: Sendable {
         public var description: String
     }
 
-    /// The current catalog, rebuilding the database first if the sheets changed. Checking and
-    /// rebuilding happen in one write transaction, so processes starting together on a new or
-    /// stale catalog wait for one another and the later ones find it current. A corrupt catalog
-    /// file is rebuilt from the sheets when it holds no imports (see `notice`); SQLite errors
-    /// (corrupt file with imports, full disk, read-only file) become `Error`s saying what
-    /// happened and what to do.
+    /// The current catalog, every rate read into memory (the server, `pricing` pages and tests;
+    /// a single run prices with `catalog()`), after `update()`.
     public func load() throws -> InMemoryPriceCatalog {
+        try repairing { try makeCurrent().snapshot() }
+    }
+
+    /// The current catalog for one run: the file opened read-only, each rate looked up when the
+    /// plan needs it (`SQLitePriceCatalog`). When the catalog is current — the sheets' cheap
+    /// stamp matches, see `RateSheetSource.stamp()` — this reads two small tables and no sheet;
+    /// otherwise it runs `update()` first.
+    public func catalog() throws -> SQLitePriceCatalog {
+        try repairing {
+            let stamp = try source.stamp()
+            if let current = try? SQLitePriceCatalog.openCurrent(path: databasePath, stamp: stamp) { return current }
+            _ = try makeCurrent(stamp: stamp)
+            guard let current = try SQLitePriceCatalog.openCurrent(path: databasePath, stamp: stamp) else {
+                throw Error(description: "\(databasePath): error: the catalog changed while it was being opened (another costplan process rebuilt it for other rate sheets); run again")
+            }
+            return current
+        }
+    }
+
+    /// Brings the catalog file up to date with the sheets, rebuilding it if they changed. The
+    /// check and the rebuild happen in one write transaction, so processes starting together on a
+    /// new or stale catalog wait for one another and the later ones find it current. A corrupt
+    /// catalog file is rebuilt from the sheets when it holds no imports (see `notice`); SQLite
+    /// errors (corrupt file with imports, full disk, read-only file) become `Error`s saying what
+    /// happened and what to do.
+    public func update() throws {
+        try repairing { _ = try makeCurrent() }
+    }
+
+    private func repairing<T>(_ body: () throws -> T) throws -> T {
         do {
-            return try loadDatabase()
+            return try body()
         } catch let error as DatabaseError where Self.isCorruption(error) {
             try discardCorruptCatalog(error)
-            do { return try loadDatabase() } catch { throw explained(error) }
+            do { return try body() } catch { throw explained(error) }
         } catch {
             throw explained(error)
         }
     }
 
-    private func loadDatabase() throws -> InMemoryPriceCatalog {
-        let (sheets, fingerprint) = try source.texts()
+    /// Opens the catalog and makes it current for the sheets (read only when their stamp changed).
+    private func makeCurrent(stamp: String? = nil) throws -> PricingDatabase {
+        let stamp = try stamp ?? source.stamp()
         let database = try open()
-        return try database.snapshot(sheetsFingerprint: fingerprint, origin: source.origin(sheetCount: sheets.count)) {
-            try sheets.map { try RateSheet.parse($0.text, service: $0.service, file: $0.path) }
+        try database.makeCurrent(stamp: stamp) {
+            let (sheets, fingerprint) = try source.texts()
+            return PricingDatabase.SheetsToLoad(fingerprint: fingerprint, origin: source.origin(sheetCount: sheets.count)) {
+                try sheets.map { try RateSheet.parse($0.text, service: $0.service, file: $0.path) }
+            }
         }
+        return database
     }
 
     /// Parses every sheet without touching the database (for `pricing check` and tests).

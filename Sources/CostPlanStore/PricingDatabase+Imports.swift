@@ -93,6 +93,7 @@ extension PricingDatabase {
         _ = try PricingDatabase(copy)
         try copy.write { db in
             for entry in imports { try Self.store(entry.offer, rates: entry.rates, in: db) }
+            try Self.refreshSummary(db)
         }
         try copy.close()
     }

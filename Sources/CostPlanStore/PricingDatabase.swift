@@ -66,20 +66,53 @@ public struct PricingDatabase: Sendable {
         }
         registerImportMigrations(&migrator)
         registerOneRateTableMigration(&migrator)
+        // What a run needs to check the catalog is current and name it without reading its
+        // rates: a cheap stamp of the sheets (`RateSheetSource.stamp()`) and the snapshot's rate
+        // count and newest effective date, kept by every write (`refreshSummary`).
+        migrator.registerMigration("catalogStateStampAndSummary") { db in
+            try db.alter(table: "catalogState") { t in
+                t.add(column: "sheetsStamp", .text)
+                t.add(column: "rateCount", .integer)
+                t.add(column: "latestEffectiveDate", .text)
+            }
+            try refreshSummary(db)
+        }
         return migrator
     }
 
+    /// The migrations this code knows, in order (a catalog lacking one is opened for writing).
+    static func migrationsComplete(_ db: Database) throws -> Bool { try migrator.hasCompletedMigrations(db) }
+
     // MARK: - Writes
 
-    /// Replaces the whole catalog with `sheets` in one transaction.
+    /// Replaces the sheet rates with `sheets` in one transaction (imports are kept).
     public func replaceAll(with sheets: [RateSheet], fingerprint: String, origin: String) throws {
-        try writer.write { db in try Self.replaceAll(in: db, with: sheets, fingerprint: fingerprint, origin: origin) }
+        try writer.write { db in try Self.replaceAll(in: db, with: sheets, fingerprint: fingerprint, origin: origin, stamp: nil) }
     }
 
-    private static func replaceAll(in db: Database, with sheets: [RateSheet], fingerprint: String, origin: String) throws {
+    /// The sheet rows go, the new ones are inserted with one prepared statement while the key
+    /// index is dropped (rebuilt once after the inserts: faster than updating it per row).
+    private static func replaceAll(in db: Database, with sheets: [RateSheet], fingerprint: String, origin: String,
+                                   stamp: String?) throws {
+        try db.execute(sql: "DROP INDEX rate_on_service_region_item")
         try RateRecord.filter(Column("origin") == RateOrigin.sheet).deleteAll(db)
         try RateRecord.insert(sheets.flatMap(\.rates), in: db)
-        try CatalogStateRecord(fingerprint: fingerprint, origin: origin, loadedAt: Date()).save(db)
+        try db.create(index: "rate_on_service_region_item", on: "rate", columns: ["service", "region", "item"])
+        try CatalogStateRecord(fingerprint: fingerprint, origin: origin, loadedAt: Date(), sheetsStamp: stamp).save(db)
+        try refreshSummary(db)
+    }
+
+    /// Stores in `catalogState` the rate count and newest effective date of the snapshot (every
+    /// imported rate, and every sheet rate no imported rate replaces), so a run names the
+    /// snapshot without reading the rates. Part of every write's transaction.
+    static func refreshSummary(_ db: Database) throws {
+        try db.execute(sql: """
+            UPDATE catalogState SET (rateCount, latestEffectiveDate) = (
+                SELECT COUNT(*), IFNULL(MAX(effectiveDate), '') FROM rate AS r
+                WHERE origin = 'offer' OR NOT EXISTS (
+                    SELECT 1 FROM rate AS o
+                    WHERE o.origin = 'offer' AND o.service = r.service AND o.region = r.region AND o.item = r.item))
+            """)
     }
 
     // MARK: - Reads
@@ -95,30 +128,55 @@ public struct PricingDatabase: Sendable {
         try writer.read { db in try Self.snapshot(db) }
     }
 
-    /// The snapshot of a catalog built from the sheets with `fingerprint`: read as is when the
-    /// stored sheets have it, else rebuilt from `parse()` first (imports are kept). The check,
-    /// the rebuild and the read are one IMMEDIATE transaction, so a concurrent loader waits and
-    /// then finds the catalog current; a parse error leaves the previous catalog untouched.
-    public func snapshot(sheetsFingerprint fingerprint: String, origin: String,
-                         parse: () throws -> [RateSheet]) throws -> InMemoryPriceCatalog {
-        let current = try writer.read { db in
-            try CatalogStateRecord.fetchOne(db)?.fingerprint == fingerprint ? try Self.snapshot(db) : nil
-        }
-        if let current { return current }
-        return try writer.writeWithoutTransaction { db in
-            var result: InMemoryPriceCatalog?
+    /// Makes the catalog current for the sheets whose cheap stamp is `stamp` (see
+    /// `RateSheetSource.stamp()`). When the stored stamp differs, `sheets()` reads them: sheets
+    /// with the stored content fingerprint only update the stamp (a touched file); other sheets
+    /// are parsed and replace the sheet rates (imports are kept). The check and the rebuild are
+    /// one IMMEDIATE transaction, so a concurrent loader waits and then finds the catalog
+    /// current; a parse error leaves the previous catalog untouched.
+    func makeCurrent(stamp: String, sheets: () throws -> SheetsToLoad) throws {
+        let current = try writer.read { db in try Self.isCurrent(db, stamp: stamp) }
+        if current { return }
+        try writer.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
-                if try CatalogStateRecord.fetchOne(db)?.fingerprint != fingerprint {
-                    try Self.replaceAll(in: db, with: try parse(), fingerprint: fingerprint, origin: origin)
+                if try Self.isCurrent(db, stamp: stamp) { return .commit }
+                let loaded = try sheets()
+                if var state = try CatalogStateRecord.fetchOne(db), state.fingerprint == loaded.fingerprint {
+                    state.sheetsStamp = stamp
+                    try state.update(db)
+                } else {
+                    try Self.replaceAll(in: db, with: try loaded.parse(), fingerprint: loaded.fingerprint,
+                                        origin: loaded.origin, stamp: stamp)
                 }
-                result = try Self.snapshot(db)
                 return .commit
             }
-            return result!
         }
     }
 
-    private static func snapshot(_ db: Database) throws -> InMemoryPriceCatalog {
+    /// The sheets to build the catalog from: their content fingerprint, origin label, and parser.
+    struct SheetsToLoad {
+        var fingerprint: String
+        var origin: String
+        var parse: () throws -> [RateSheet]
+    }
+
+    static func isCurrent(_ db: Database, stamp: String) throws -> Bool {
+        guard let state = try CatalogStateRecord.fetchOne(db) else { return false }
+        return state.sheetsStamp == stamp && state.rateCount != nil
+    }
+
+    /// The snapshot's identity from `catalogState` and `importedOffer` alone (no rate is read);
+    /// nil for a catalog never built.
+    static func identity(_ db: Database) throws -> PricingSnapshot? {
+        guard let state = try CatalogStateRecord.fetchOne(db), let count = state.rateCount,
+              let latest = state.latestEffectiveDate else { return nil }
+        let imports = try ImportedOfferRecord.order(Column("offerCode"), Column("region")).fetchAll(db)
+        return PricingSnapshot(id: snapshotID(sheets: state.fingerprint, imports: imports),
+                               origin: snapshotOrigin(sheets: state.origin, imports: imports),
+                               rateCount: count, latestEffectiveDate: latest)
+    }
+
+    static func snapshot(_ db: Database) throws -> InMemoryPriceCatalog {
         let (sheetRates, imported) = try fetchRates(db)
         let state = try CatalogStateRecord.fetchOne(db)
         let imports = try ImportedOfferRecord.order(Column("offerCode"), Column("region")).fetchAll(db)
@@ -162,10 +220,13 @@ public struct PricingDatabase: Sendable {
     /// The rates stored under one key, ordered by tier (a direct SQL lookup; imported rates,
     /// when any, replace the sheet's).
     public func rates(for key: RateKey) throws -> [Rate] {
-        try writer.read { db in
-            let found = try Self.fetchRates(db, filter: "WHERE service = ? AND region = ? AND item = ?",
-                                            arguments: [key.service, key.region, key.item])
-            return (found.offer.isEmpty ? found.sheet : found.offer).sorted { ($0.tierFrom ?? 0) < ($1.tierFrom ?? 0) }
-        }
+        try writer.read { db in try Self.rates(for: key, in: db) }
+    }
+
+    /// The rates under `key` in `db`: one query on the key index.
+    static func rates(for key: RateKey, in db: Database) throws -> [Rate] {
+        let found = try fetchRates(db, filter: "WHERE service = ? AND region = ? AND item = ?",
+                                   arguments: [key.service, key.region, key.item])
+        return (found.offer.isEmpty ? found.sheet : found.offer).sorted { ($0.tierFrom ?? 0) < ($1.tierFrom ?? 0) }
     }
 }

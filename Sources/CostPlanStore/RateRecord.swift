@@ -76,11 +76,18 @@ struct CorruptCatalogError: Error, CustomStringConvertible {
     }
 }
 
-/// The single row of `catalogState`: which sheets the catalog was built from.
+/// The single row of `catalogState`: which sheets the catalog was built from, and the summary of
+/// its snapshot (kept by every write, so a run can name the snapshot without reading the rates).
 struct CatalogStateRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "catalogState"
     var id: Int = 1
+    /// The sheets' content fingerprint (`CatalogLoader.fingerprint`).
     var fingerprint: String
     var origin: String
     var loadedAt: Date
+    /// The sheets' cheap stamp when the catalog was last checked against them (`RateSheetSource.stamp()`).
+    var sheetsStamp: String?
+    /// The snapshot's rate count and newest effective date (`PricingDatabase.refreshSummary`).
+    var rateCount: Int?
+    var latestEffectiveDate: String?
 }

@@ -48,7 +48,7 @@ public struct RateSheet: Sendable {
                 tierFrom = tier
             }
             guard isISODate(date) else { throw fail("effective_date '\(date)' is not YYYY-MM-DD") }
-            guard !source.trimmingCharacters(in: .whitespaces).isEmpty else { throw fail("the rate has no source") }
+            guard source.unicodeScalars.contains(where: { !CharacterSet.whitespaces.contains($0) }) else { throw fail("the rate has no source") }
             let identity = "\(region)|\(item)|\(tierText)"
             guard seen.insert(identity).inserted else { throw fail("duplicate rate for \(item) in \(region)\(tierText.isEmpty ? "" : " from \(tierText)")") }
             rates.append(Rate(key: RateKey(service: service, region: region, item: item), unit: unit, tierFrom: tierFrom,

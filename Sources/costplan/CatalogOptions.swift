@@ -45,10 +45,22 @@ struct CatalogOptions: ParsableArguments {
         }
     }
 
-    /// The catalog snapshot, or an error message and exit code 2.
+    /// The whole catalog in memory (the server, `pricing` pages, static reports), or an error
+    /// message and exit code 2.
     func load() throws -> InMemoryPriceCatalog {
         let loader = try loader()
         do { return try loader.load() } catch {
+            Output.error("\(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// The catalog for one run: the cached file opened read-only, each rate looked up when the
+    /// plan needs it (a cold estimate reads a few dozen rates, not all ~21,000), or an error
+    /// message and exit code 2.
+    func lookups() throws -> SQLitePriceCatalog {
+        let loader = try loader()
+        do { return try loader.catalog() } catch {
             Output.error("\(error)")
             throw ExitCode(2)
         }
@@ -80,11 +92,17 @@ extension CatalogOptions {
             throw ExitCode(2)
         }
         do {
-            let estimate = try Estimator(catalog: try load()).estimate(plan, only: selection.only)
+            let estimate = try Estimator(catalog: try lookups()).estimate(plan, only: selection.only)
             try Self.check(estimate, strict: strict)
             return estimate
         } catch let error as EstimateError {
             Output.error(error.description)
+            throw ExitCode(2)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            // The catalog file could not be read mid-run (a rate changed outside costplan, an I/O error).
+            Output.error("\(error)")
             throw ExitCode(2)
         }
     }

@@ -23,6 +23,27 @@ struct OfferImportErrorTests {
         #expect(error.message == "expected 22 fields as in the header, found 2 (the file is truncated or malformed)")
     }
 
+    @Test func csvLinesCountNewlinesInsideQuotedFields() throws {
+        // Line numbers are counted apart from the parser: a description spanning three lines
+        // (rows 7–9) moves the cut row from line 8 to line 10.
+        var row = Self.goodRow
+        row["PriceDescription"] = "first line\nsecond line\nthird line"
+        var text = OfferFixtures.ec2CSV(rows: [row])
+        text += "\"SKU3\",\"cut here\"\n"
+        let error = try Self.read(text, name: "ec2.csv")
+        #expect(error.location == "line 10")
+    }
+
+    @Test func csvLinesAreCountedAcrossBufferRefills() throws {
+        // 30,000 rows of ~200 bytes are ~6 MB: the 1 MiB read buffer is refilled several times
+        // before the cut row, which follows 5 metadata lines, the header and 30,000 rows.
+        var text = OfferFixtures.ec2CSV(rows: Array(repeating: Self.goodRow, count: 30_000))
+        text += "\"SKU3\",\"cut here\"\n"
+        #expect(text.utf8.count > 4 << 20)
+        let error = try Self.read(text, name: "ec2.csv")
+        #expect(error.location == "line 30007")
+    }
+
     @Test func csvTextAfterAClosingQuoteNamesItsLine() throws {
         var text = OfferFixtures.ec2CSV(rows: [Self.goodRow])
         text += "\"SKU2\"x,\"a\"\n"

@@ -3,8 +3,9 @@ import Foundation
 /// Where the estimator finds prices. The SQLite store (`CostPlanStore`) and the in-memory
 /// catalog used by tests and by the estimator's hot path both conform.
 public protocol PriceCatalog: Sendable {
-    /// Every rate stored under exactly `key`, ordered by `tierFrom` (empty when none).
-    func rates(for key: RateKey) -> [Rate]
+    /// Every rate stored under exactly `key`, ordered by `tierFrom` (empty when none). A
+    /// catalog that reads its store on demand throws when the stored rate cannot be read.
+    func rates(for key: RateKey) throws -> [Rate]
     /// Every rate of one service, for "what is known nearby" in a missing-rate error.
     func rates(service: String) -> [Rate]
     /// Every rate, grouped by service (the rates page, `pricing info`).
@@ -18,9 +19,9 @@ extension PriceCatalog {
     /// Throws `PricingError.missingRate` naming the lookup and the nearest known rates.
     public func lookup(service: String, region: String, item: String) throws -> [Rate] {
         let key = RateKey(service: service, region: region, item: item)
-        let found = rates(for: key)
+        let found = try rates(for: key)
         if !found.isEmpty { return found }
-        let global = rates(for: RateKey(service: service, region: "global", item: item))
+        let global = try rates(for: RateKey(service: service, region: "global", item: item))
         if !global.isEmpty { return global }
         throw PricingError.missingRate(key, nearby: nearby(key))
     }

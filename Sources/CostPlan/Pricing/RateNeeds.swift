@@ -20,7 +20,8 @@ public struct RateNeeds: Sendable, Equatable {
         let keys = Set(recorder.keys.filter { $0.region != "global" })
         lookedUp = keys
         missing = keys.filter {
-            catalog.rates(for: $0).isEmpty && catalog.rates(for: RateKey(service: $0.service, region: "global", item: $0.item)).isEmpty
+            (try? catalog.rates(for: $0))?.isEmpty ?? true
+                && (try? catalog.rates(for: RateKey(service: $0.service, region: "global", item: $0.item)))?.isEmpty ?? true
         }
     }
 }
@@ -35,9 +36,9 @@ private final class RecordingCatalog: PriceCatalog, @unchecked Sendable {
 
     var keys: [RateKey] { lock.withLock { asked } }
 
-    func rates(for key: RateKey) -> [Rate] {
+    func rates(for key: RateKey) throws -> [Rate] {
         lock.withLock { asked.append(key) }
-        return base.rates(for: key)
+        return try base.rates(for: key)
     }
 
     func rates(service: String) -> [Rate] { base.rates(service: service) }

@@ -13,6 +13,8 @@ final class ByteFileReader {
     var start = 0
     private(set) var end = 0
     private(set) var isAtEOF = false
+    /// The file offset of `buffer[0]`.
+    private(set) var bufferOffset: Int64 = 0
     /// Bytes read from the file so far.
     private(set) var bytesRead: Int64 = 0
     let fileSize: Int64
@@ -39,6 +41,7 @@ final class ByteFileReader {
         if isAtEOF { return false }
         let kept = end - start
         if start > 0 {
+            bufferOffset += Int64(start)
             if kept > 0 { buffer.update(from: buffer + start, count: kept) }
             start = 0
             end = kept

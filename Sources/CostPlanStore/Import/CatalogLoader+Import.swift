@@ -31,7 +31,7 @@ extension CatalogLoader {
         let lock = try CatalogLock(databasePath: databasePath, waiting: waiting)
         defer { lock.release() }
         CatalogLock.removeStaleTemporaryFiles(for: databasePath)
-        _ = try load()
+        try update()
         let database = try PricingDatabase.open(path: databasePath)
         let existing = Dictionary(uniqueKeysWithValues: try database.importedOffers().map { ("\($0.offerCode)/\($0.region)", $0) })
         var outcomes: [ImportOutcome] = []
@@ -88,7 +88,7 @@ extension CatalogLoader {
 
     /// The imported offers and sheet services the catalog holds (for `pricing info`).
     public func importedOffers() throws -> [ImportedOffer] {
-        _ = try load()
+        try update()
         return try PricingDatabase.open(path: databasePath).importedOffers()
     }
 }
@@ -104,7 +104,7 @@ public struct CatalogSources: Sendable {
 
 extension CatalogLoader {
     public func sources() throws -> CatalogSources {
-        _ = try load()
+        try update()
         return try PricingDatabase.open(path: databasePath).sources()
     }
 }

@@ -11,9 +11,13 @@ final class OfferCSVReader {
     private let path: String
     private let progress: ((ImportProgress) -> Void)?
     private let reader: ByteFileReader
-    private var fields = CSVRow()
-    private var line = 0
-    private var nextLine = 1
+    private let fields = CSVRow()
+    /// The file offset where the current record starts.
+    private var recordStart: Int64 = 0
+    /// Newlines are counted on demand, once each, with `memchr` (see `lineNumber(at:)`), so the
+    /// parser's inner loops look for nothing but quotes and commas.
+    private var countedTo: Int64 = 0
+    private var newlinesBefore = 0
 
     init(path: String, progress: ((ImportProgress) -> Void)?) throws {
         self.path = path
@@ -23,6 +27,27 @@ final class OfferCSVReader {
 
     private func fail(_ message: String, line: Int? = nil) -> OfferImportError {
         OfferImportError(file: path, location: "line \(line ?? self.line)", message: message)
+    }
+
+    /// The line the current record starts on.
+    private var line: Int { lineNumber(at: recordStart) }
+
+    /// The line of the byte at file `offset`: one more than the newlines before it. Offsets are
+    /// asked in increasing order, while their bytes are still in the buffer.
+    private func lineNumber(at offset: Int64) -> Int {
+        countNewlines(upTo: offset)
+        return newlinesBefore + 1
+    }
+
+    private func countNewlines(upTo offset: Int64) {
+        guard offset > countedTo else { return }
+        var from = reader.buffer + Int(countedTo - reader.bufferOffset)
+        let to = reader.buffer + Int(offset - reader.bufferOffset)
+        while from < to, let hit = memchr(from, Int32(Self.newline), to - from) {
+            newlinesBefore += 1
+            from = hit.assumingMemoryBound(to: UInt8.self) + 1
+        }
+        countedTo = offset
     }
 
     func read() throws -> OfferImport {
@@ -95,30 +120,30 @@ final class OfferCSVReader {
     /// Parses the next record into `fields`; false at end of file.
     private func nextRecord() throws -> Bool {
         while true {
+            let start = reader.bufferOffset + Int64(reader.start)
             switch parseRecord() {
-            case .record(let newlines):
-                line = nextLine
-                nextLine += 1 + newlines
+            case .record:
+                recordStart = start
                 return true
             case .needMore:
+                countNewlines(upTo: start)   // the bytes before this record leave the buffer now
                 if !reader.refill() {
                     if reader.start >= reader.end { return false }
                     // At end of file: parse what is left as the last record.
                     switch parseRecord(atEOF: true) {
-                    case .record(let newlines):
-                        line = nextLine
-                        nextLine += 1 + newlines
+                    case .record:
+                        recordStart = start
                         return true
                     case .needMore: return false
-                    case .error(let message): throw fail(message, line: nextLine)
+                    case .error(let message): throw fail(message, line: lineNumber(at: start))
                     }
                 }
-            case .error(let message): throw fail(message, line: nextLine)
+            case .error(let message): throw fail(message, line: lineNumber(at: start))
             }
         }
     }
 
-    private enum ParseResult { case record(newlines: Int), needMore, error(String) }
+    private enum ParseResult { case record, needMore, error(String) }
 
     private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"),
                        carriageReturn = UInt8(ascii: "\r")
@@ -129,7 +154,6 @@ final class OfferCSVReader {
         let p = reader.buffer
         let end = reader.end
         var i = reader.start
-        var newlines = 0
         fields.removeAll()
         if i >= end { return .needMore }
         while true {
@@ -138,30 +162,26 @@ final class OfferCSVReader {
                 let fieldStart = i
                 var escaped = false
                 while true {
+                    while i < end && p[i] != Self.quote { i += 1 }
                     guard i < end else { return atEOF ? .error("a quoted field is never closed (the file is truncated)") : .needMore }
-                    let byte = p[i]
-                    if byte == Self.quote {
-                        if i + 1 < end {
-                            if p[i + 1] == Self.quote { escaped = true; i += 2; continue }
-                        } else if !atEOF { return .needMore }
-                        break
-                    }
-                    if byte == Self.newline { newlines += 1 }
-                    i += 1
+                    if i + 1 < end {
+                        if p[i + 1] == Self.quote { escaped = true; i += 2; continue }
+                    } else if !atEOF { return .needMore }
+                    break
                 }
                 fields.append(fieldStart, i, escaped: escaped)
                 i += 1
                 guard i < end else {
                     if !atEOF { return .needMore }
                     reader.start = i
-                    return .record(newlines: newlines)
+                    return .record
                 }
                 let next = p[i]
                 if next == Self.comma { i += 1; if i >= end && !atEOF { return .needMore }; continue }
-                if next == Self.newline { reader.start = i + 1; return .record(newlines: newlines) }
+                if next == Self.newline { reader.start = i + 1; return .record }
                 if next == Self.carriageReturn {
                     guard i + 1 < end else { return atEOF ? .error("a carriage return not followed by a line feed") : .needMore }
-                    if p[i + 1] == Self.newline { reader.start = i + 2; return .record(newlines: newlines) }
+                    if p[i + 1] == Self.newline { reader.start = i + 2; return .record }
                 }
                 return .error("text after a closing quote in field \(fields.count) (quote the whole field and double inner quotes)")
             }
@@ -178,7 +198,7 @@ final class OfferCSVReader {
                 if fieldEnd > fieldStart && p[fieldEnd - 1] == Self.carriageReturn { fieldEnd -= 1 }
                 fields.append(fieldStart, fieldEnd, escaped: false)
                 reader.start = i
-                return .record(newlines: newlines)
+                return .record
             }
             if p[i] == Self.comma {
                 fields.append(fieldStart, i, escaped: false)
@@ -190,48 +210,71 @@ final class OfferCSVReader {
             if fieldEnd > fieldStart && p[fieldEnd - 1] == Self.carriageReturn { fieldEnd -= 1 }
             fields.append(fieldStart, fieldEnd, escaped: false)
             reader.start = i + 1
-            return .record(newlines: newlines)
+            return .record
         }
     }
 }
 
-/// The fields of one CSV record as byte ranges into the read buffer (reused between records).
-struct CSVRow {
-    private var starts: [Int] = []
-    private var ends: [Int] = []
-    private var escapedFields: [Bool] = []
+/// The fields of one CSV record as byte ranges into the read buffer, in storage reused between
+/// records (raw pointers: appending a field is two stores, with no copy-on-write or bounds check).
+/// An escaped field (one holding a doubled quote) is marked by a negative end, `-(end + 1)`.
+final class CSVRow {
+    private var starts: UnsafeMutablePointer<Int>
+    private var ends: UnsafeMutablePointer<Int>
+    private var capacity: Int
+    private(set) var count = 0
 
-    init() {
-        starts.reserveCapacity(128)
-        ends.reserveCapacity(128)
-        escapedFields.reserveCapacity(128)
+    init(capacity: Int = 256) {
+        self.capacity = capacity
+        starts = .allocate(capacity: capacity)
+        ends = .allocate(capacity: capacity)
     }
 
-    var count: Int { starts.count }
-
-    mutating func removeAll() {
-        starts.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-        escapedFields.removeAll(keepingCapacity: true)
+    deinit {
+        starts.deallocate()
+        ends.deallocate()
     }
 
-    mutating func append(_ start: Int, _ end: Int, escaped: Bool) {
-        starts.append(start)
-        ends.append(end)
-        escapedFields.append(escaped)
+    @inline(__always) func removeAll() { count = 0 }
+
+    @inline(__always) func append(_ start: Int, _ end: Int, escaped: Bool) {
+        if count == capacity { grow() }
+        starts[count] = start
+        ends[count] = escaped ? -(end + 1) : end
+        count += 1
     }
 
-    func isEmpty(_ index: Int) -> Bool { starts[index] == ends[index] }
+    private func grow() {
+        let bigger = capacity * 2
+        let newStarts = UnsafeMutablePointer<Int>.allocate(capacity: bigger)
+        let newEnds = UnsafeMutablePointer<Int>.allocate(capacity: bigger)
+        newStarts.update(from: starts, count: count)
+        newEnds.update(from: ends, count: count)
+        starts.deallocate()
+        ends.deallocate()
+        starts = newStarts
+        ends = newEnds
+        capacity = bigger
+    }
+
+    @inline(__always) private func end(_ index: Int) -> Int {
+        let stored = ends[index]
+        return stored < 0 ? -stored - 1 : stored
+    }
+
+    @inline(__always) private func isEscaped(_ index: Int) -> Bool { ends[index] < 0 }
+
+    func isEmpty(_ index: Int) -> Bool { starts[index] == end(index) }
 
     func text(_ index: Int, _ buffer: UnsafeMutablePointer<UInt8>) -> String {
-        let raw = String(decoding: UnsafeBufferPointer(start: buffer + starts[index], count: ends[index] - starts[index]),
+        let raw = String(decoding: UnsafeBufferPointer(start: buffer + starts[index], count: end(index) - starts[index]),
                          as: UTF8.self)
-        return escapedFields[index] ? raw.replacingOccurrences(of: "\"\"", with: "\"") : raw
+        return isEscaped(index) ? raw.replacingOccurrences(of: "\"\"", with: "\"") : raw
     }
 
     func equals(_ index: Int, _ buffer: UnsafeMutablePointer<UInt8>, _ value: StaticString) -> Bool {
-        if escapedFields[index] { return text(index, buffer) == value.description }
-        let length = ends[index] - starts[index]
+        if isEscaped(index) { return text(index, buffer) == value.description }
+        let length = end(index) - starts[index]
         guard length == value.utf8CodeUnitCount else { return false }
         return memcmp(buffer + starts[index], value.utf8Start, length) == 0
     }
