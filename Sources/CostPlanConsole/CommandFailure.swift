@@ -13,11 +13,10 @@ public struct CommandFailure: Error, Sendable, CustomStringConvertible {
     public var description: String { message }
 
     /// `work()`, with any error it throws turned into a failure with `status` whose message is
-    /// `message(error)` (default: the error's description).
-    public static func mapping<T>(status: Int32, _ message: (any Error) -> String = { "\($0)" },
-                                  _ work: () throws -> T) throws -> T {
+    /// the error's description.
+    public static func mapping<T>(status: Int32, _ work: () throws -> T) throws -> T {
         do { return try work() } catch let failure as CommandFailure { throw failure } catch {
-            throw CommandFailure(message(error), status: status)
+            throw CommandFailure("\(error)", status: status)
         }
     }
 }

@@ -22,10 +22,13 @@ public enum CsvRun {
         let report = Report(try estimate(plan))
         let options = CostsCSV.Options(start: start, months: months, scenario: scenario, environments: environments,
                                        summary: summary, byteOrderMark: byteOrderMark)
-        let csv = try CommandFailure.mapping(status: 2, { "\(planPath): error: \($0)" }) {
-            try CostsCSV.render(report, options: options)
+        let csv: String
+        do { csv = try CostsCSV.render(report, options: options) } catch {
+            throw CommandFailure("\(planPath): error: \(error)", status: 2)
         }
         guard let out else { return Output.write(csv) }
-        try CommandFailure.mapping(status: 1, { "error: --out \(out): \($0)" }) { try AtomicFile.write(Data(csv.utf8), to: out) }
+        do { try AtomicFile.write(Data(csv.utf8), to: out) } catch {
+            throw CommandFailure("error: --out \(out): \(error)", status: 1)
+        }
     }
 }

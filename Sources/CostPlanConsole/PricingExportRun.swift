@@ -7,12 +7,15 @@ import Foundation
 public enum PricingExportRun {
     /// Writes the sheets `loader` gives into `out` (created when missing).
     public static func run(out: String, loader: () throws -> CatalogLoader) throws {
-        let sheets = try CommandFailure.mapping(status: 2) { try loader().currentSheets() }
-        try CommandFailure.mapping(status: 2, { "\(out): error: cannot write the sheets: \($0.localizedDescription)" }) {
+        let loader = try loader()
+        let sheets = try CommandFailure.mapping(status: 2) { try loader.currentSheets() }
+        do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             for sheet in sheets {
                 try AtomicFile.write(Data(sheet.csv.utf8), to: URL(fileURLWithPath: out).appendingPathComponent("\(sheet.service).csv").path)
             }
+        } catch {
+            throw CommandFailure("\(out): error: cannot write the sheets: \(error.localizedDescription)", status: 2)
         }
         let count = sheets.reduce(0) { $0 + $1.rates.count }
         Output.write("wrote \(sheets.count) sheets (\(count) rates) to \(out)/\n")

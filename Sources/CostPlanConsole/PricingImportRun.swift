@@ -24,10 +24,13 @@ public enum PricingImportRun {
             }
         }
         let loader = try loader()
-        let outcomes = try CommandFailure.mapping(status: 2, { "\($0)\nNothing was imported; the catalog is unchanged." }) {
-            try loader.importOffers(imports, waiting: {
+        let outcomes: [ImportOutcome]
+        do {
+            outcomes = try loader.importOffers(imports, waiting: {
                 Output.error("costplan: waiting for another import into \(loader.databasePath) to finish…")
             })
+        } catch {
+            throw CommandFailure("\(error)\nNothing was imported; the catalog is unchanged.", status: 2)
         }
         Output.write(ImportSummary.render(imports, outcomes: outcomes, snapshot: try catalog().snapshot))
     }
