@@ -47,9 +47,12 @@ let package = Package(
         .target(name: "CostPlanForge", dependencies: ["CostPlanHTTP"]),
         // Pure renderers: Estimate -> table | JSON.
         .target(name: "CostPlanReports", dependencies: ["CostPlan"]),
-        // What the command line prints about the catalog (pricing info, import and fetch summaries,
-        // progress bars) and terminal output that cannot drive the terminal; used by the executable.
-        .target(name: "CostPlanConsole", dependencies: ["CostPlan", "CostPlanStore", "CostPlanReports", "CostPlanHTTP"]),
+        // What the commands do and print (the diff, the reports, comment posting, pricing info, import and
+        // fetch summaries, progress bars) and terminal output that cannot drive the terminal; used by the executable.
+        .target(name: "CostPlanConsole", dependencies: [
+            "CostPlan", "CostPlanStore", "CostPlanReports", "CostPlanHTTP", "CostPlanForge", "CostPlanServer",
+            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+        ]),
         // The web reports server (Hummingbird): receives `some PriceCatalog`, never the store.
         .target(
             name: "CostPlanServer",

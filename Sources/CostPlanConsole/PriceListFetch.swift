@@ -6,6 +6,21 @@ import Foundation
 /// Runs a `PriceListFetcher` for the commands: progress on a terminal and one line per offer
 /// region through `log`; a failure throws `PriceListFetchError` (the catalog unchanged).
 public enum PriceListFetch {
+    /// `option` (`--endpoint`), else `$COSTPLAN_PRICE_LIST_ENDPOINT`, else AWS's host.
+    public static func endpoint(_ option: String?) -> String {
+        if let option { return option }
+        if let environment = ProcessInfo.processInfo.environment["COSTPLAN_PRICE_LIST_ENDPOINT"], !environment.isEmpty { return environment }
+        return PriceListFetcher.defaultEndpoint
+    }
+
+    /// What is wrong with `endpoint`, if anything: it must be an http:// or https:// URL with a host.
+    public static func endpointProblem(_ endpoint: String) -> String? {
+        guard let url = URL(string: endpoint), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+            return "--endpoint \(endpoint): expected an http:// or https:// URL, e.g. \(PriceListFetcher.defaultEndpoint)"
+        }
+        return nil
+    }
+
     /// Fetches `wanted` from `endpoint` into `loader`'s catalog.
     @discardableResult
     public static func run(_ wanted: [SupportedOffer: RegionChoice], endpoint: String, loader: CatalogLoader,

@@ -27,6 +27,16 @@ public enum PricingInfoReport {
     }
 }
 
+extension PricingInfoReport {
+    /// Prints `pricing info`: with `region`, what that region covers (`RegionCoverageReport`);
+    /// otherwise the whole catalog and its sources, read through `loader`.
+    public static func print(region: String?, catalog: InMemoryPriceCatalog, loader: () throws -> CatalogLoader) throws {
+        if let region { return Output.write(RegionCoverageReport.render(region: region, rates: catalog.allRates)) }
+        let loader = try loader()
+        Output.write(render(catalog, loader: loader, sources: try loader.sources()))
+    }
+}
+
 /// `pricing rates`: the rates matching the filters (nil: any), with their sources.
 public enum RateListReport {
     public static func render(_ rates: [Rate], service: String?, region: String?, item: String?) -> String {

@@ -53,22 +53,6 @@ public indirect enum JSONValue: Equatable, Sendable {
     }
 
     private static func escape(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<", ">", "&", "\u{2028}", "\u{2029}":
-                out += String(format: "\\u%04x", scalar.value)
-            default:
-                // Other controls (C0, DEL, C1) and bidi overrides as `\uXXXX`: the same string for
-                // a JSON reader, but inert when the raw text reaches a terminal or a log.
-                if DisplayText.isUnsafe(scalar) { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        out += "\""
+        JSONString.write(text, into: &out, htmlSafe: true)
     }
 }

@@ -1,8 +1,5 @@
 import ArgumentParser
-import CostPlan
 import CostPlanConsole
-import CostPlanReports
-import Foundation
 
 struct CapacityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,40 +35,7 @@ struct CapacityCommand: ParsableCommand {
     @OptionGroup var catalog: CatalogOptions
 
     func run() throws {
-        let plan = try TerraformOptions.plan(planPath)
-        let selection = EnvironmentSelection(environments)
-        if let problem = selection.problem(in: plan, file: planPath) {
-            Output.error(problem)
-            throw ExitCode(2)
-        }
-        guard let factor = Money.parse(demandScale), factor > 0 else {
-            Output.error("error: --demand-scale must be a number above 0 (e.g. 3 or 1.5), not '\(demandScale)'")
-            throw ExitCode(2)
-        }
-        var amount: Decimal?
-        if let budget {
-            amount = Money.parse(budget.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "$", with: ""))
-            guard let amount, amount >= 0 else {
-                Output.error("error: --budget must be a dollar amount a month (e.g. 2500), not '\(budget)'")
-                throw ExitCode(2)
-            }
-        }
-        let planner = CapacityPlanner(estimator: Estimator(catalog: try catalog.lookups()))
-        var sections: [CapacityTable.Section] = []
-        do {
-            for environment in plan.environments where selection.contains(environment.name) {
-                let today = try planner.estimator.price(environment, file: planPath)
-                let scaled = try planner.atScale(environment, factor: factor, file: planPath)
-                var section = CapacityTable.Section(today: Report.Environment(today), scaled: Report.Environment(scaled))
-                if let amount, environment.demand != nil {
-                    section.budget = (amount, try planner.budget(environment, amount, file: planPath))
-                }
-                sections.append(section)
-            }
-        } catch let error as EstimateError {
-            Output.error(error.description)
-            throw ExitCode(2)
-        }
-        Output.write(CapacityTable.render(plan: plan.name, factor: factor, sections: sections))
+        try CapacityRun.run(planPath: planPath, environments: environments, demandScale: demandScale, budget: budget,
+                            catalog: { try catalog.lookups() })
     }
 }

@@ -1,8 +1,6 @@
 import ArgumentParser
 import CostPlanConsole
 import CostPlanForge
-import CostPlanHTTP
-import Foundation
 
 /// `costplan comment github|gitlab`: posts a report (usually `costplan diff --format markdown`)
 /// as the one marked comment of a pull or merge request.
@@ -43,43 +41,6 @@ struct CommentCommand: ParsableCommand {
         var dryRun = false
     }
 
-    /// `read()`, or its `CommentInputError` on standard error and exit 2.
-    static func checked<T>(_ read: () throws -> T) throws -> T {
-        do { return try read() } catch let error as CommentInputError {
-            Output.error(error.description)
-            throw ExitCode(2)
-        }
-    }
-
-    /// Reads the body (at most `limit` characters), the token from `$tokenEnv` and the API root
-    /// (`--api-url`, else `$variable`, else `fallback`), then publishes with the comments `make`
-    /// builds from the token, the URL and a transport. Bad input exits 2; a failed request exits 1.
-    static func post(_ common: Common, forge: String, limit: Int, tokenEnv: String, tokenHint: String,
-                     apiURL option: String?, variable: String, fallback: String,
-                     make: @escaping @Sendable (String?, String, HTTPTransport) -> any ForgeComments) async throws {
-        let body = try checked { try CommentInput.body(file: common.bodyFile, limit: limit, forge: forge) }
-        let token = try checked {
-            try CommentInput.token(from: tokenEnv, dryRun: common.dryRun, hint: tokenHint, note: { Output.error($0) })
-        }
-        let url = try checked { try CommentInput.apiURL(option, variable: variable, fallback: fallback) }
-        try await HTTPTransport.with { transport in
-            try await publish(body, common: common, comments: make(token, url, transport))
-        }
-    }
-
-    /// Publishes with `comments`, printing each action; a failed request exits 1.
-    static func publish(_ body: String, common: Common, comments: any ForgeComments) async throws {
-        let publisher = CommentPublisher(comments: comments)
-        let actions: [CommentPublisher.Action]
-        do { actions = try await publisher.publish(body, behavior: common.behavior, dryRun: common.dryRun) } catch {
-            Output.error("\(error)")
-            throw ExitCode(1)
-        }
-        var lines = actions.map { $0.line(on: comments.target) }
-        if common.dryRun { lines.append("dry run: nothing was written to \(comments.target)") }
-        Output.write(lines.joined(separator: "\n") + "\n")
-    }
-
     struct GitHub: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "github",
@@ -116,9 +77,8 @@ struct CommentCommand: ParsableCommand {
             }
             guard GitHubComments.isRepository(repository) else { throw ValidationError("$GITHUB_REPOSITORY \(repository): expected OWNER/REPO") }
             let (pullRequest, tokenEnv) = (pullRequest, tokenEnv)
-            try await CommentCommand.post(common, forge: "GitHub", limit: 65_536, tokenEnv: tokenEnv,
-                tokenHint: "Set it to a token that may write pull request comments (GitHub Actions: `env: \(tokenEnv): ${{ secrets.GITHUB_TOKEN }}`), or name another variable with --token-env.",
-                apiURL: apiURL, variable: "GITHUB_API_URL", fallback: GitHubComments.defaultAPIURL) { token, url, transport in
+            try await CommentRun.post(to: .gitHub, tokenEnv: tokenEnv, apiURL: apiURL, bodyFile: common.bodyFile,
+                                      behavior: common.behavior, dryRun: common.dryRun) { token, url, transport in
                 GitHubComments(repository: repository, pullRequest: pullRequest, token: token, tokenSource: "$\(tokenEnv)", apiURL: url,
                                transport: transport)
             }
@@ -158,9 +118,8 @@ struct CommentCommand: ParsableCommand {
                 throw ValidationError("--merge-request N is required, a positive number (or $CI_MERGE_REQUEST_IID)")
             }
             let tokenEnv = tokenEnv
-            try await CommentCommand.post(common, forge: "GitLab", limit: 1_000_000, tokenEnv: tokenEnv,
-                tokenHint: "Set it to a project access token with the `api` scope (a masked CI/CD variable), or name another variable with --token-env.",
-                apiURL: apiURL, variable: "CI_API_V4_URL", fallback: GitLabNotes.defaultAPIURL) { token, url, transport in
+            try await CommentRun.post(to: .gitLab, tokenEnv: tokenEnv, apiURL: apiURL, bodyFile: common.bodyFile,
+                                      behavior: common.behavior, dryRun: common.dryRun) { token, url, transport in
                 GitLabNotes(project: project, mergeRequest: mergeRequest, token: token, tokenSource: "$\(tokenEnv)", apiURL: url,
                             transport: transport)
             }

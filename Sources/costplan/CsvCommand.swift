@@ -2,7 +2,6 @@ import ArgumentParser
 import CostPlan
 import CostPlanConsole
 import CostPlanReports
-import Foundation
 
 struct CsvCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,18 +17,6 @@ struct CsvCommand: AsyncParsableCommand {
             """
     )
 
-    enum ScenarioOption: String, ExpressibleByArgument, CaseIterable {
-        case min, desired, max
-
-        var scenario: Scenario {
-            switch self {
-            case .min: .min
-            case .desired: .desired
-            case .max: .max
-            }
-        }
-    }
-
     @Argument(help: ArgumentHelp("The plan file (YAML or JSON).", valueName: "plan"))
     var planPath: String
 
@@ -40,7 +27,7 @@ struct CsvCommand: AsyncParsableCommand {
     var months = 1
 
     @Option(help: "Which point of the scaling ranges to price: min, desired or max.")
-    var scenario: ScenarioOption = .desired
+    var scenario: Scenario = .desired
 
     @Option(name: .customLong("env"), help: ArgumentHelp("Only this environment (repeat for several).", valueName: "name"))
     var environments: [String] = []
@@ -61,29 +48,11 @@ struct CsvCommand: AsyncParsableCommand {
     @OptionGroup var catalog: CatalogOptions
 
     func run() async throws {
-        let start: CalendarMonth
-        do { start = try CalendarMonth(parsing: month) } catch {
-            Output.error("error: --month \(month): \(error.reason)")
-            throw ExitCode(2)
-        }
-        guard (1...CostsCSV.maximumMonths).contains(months) else {
-            Output.error("error: --months \(months): must be 1–\(CostsCSV.maximumMonths)")
-            throw ExitCode(2)
-        }
-        let plan = try TerraformOptions.plan(planPath)
-        try await fetch.fetch(for: [plan], environments: environments, catalog: catalog)
-        let estimate = try catalog.estimate(plan, file: planPath, environments: environments, strict: strictness.strict)
-        let options = CostsCSV.Options(start: start, months: months, scenario: scenario.scenario,
-                                       environments: environments, summary: summary, byteOrderMark: bom)
-        let csv: String
-        do { csv = try CostsCSV.render(Report(estimate), options: options) } catch {
-            Output.error("\(planPath): error: \(error)")
-            throw ExitCode(2)
-        }
-        guard let out else { return Output.write(csv) }
-        do { try AtomicFile.write(Data(csv.utf8), to: out) } catch {
-            Output.error("error: --out \(out): \(error)")
-            throw ExitCode(1)
-        }
+        try await CsvRun.run(planPath: planPath, month: month, months: months, scenario: scenario, environments: environments,
+                             summary: summary, byteOrderMark: bom, out: out,
+                             fetch: { try await fetch.fetch(for: [$0], environments: environments, catalog: catalog) },
+                             estimate: { try catalog.estimate($0, file: planPath, environments: environments, strict: strictness.strict) })
     }
 }
+
+extension Scenario: ExpressibleByArgument {}

@@ -1,8 +1,5 @@
 import ArgumentParser
-import CostPlan
 import CostPlanConsole
-import CostPlanReports
-import Foundation
 
 struct DiffCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,10 +25,6 @@ struct DiffCommand: AsyncParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, markdown, json
-    }
-
     @Argument(help: ArgumentHelp("The plan before the change: a file or REF:PATH.", valueName: "base"))
     var base: String
 
@@ -41,7 +34,7 @@ struct DiffCommand: AsyncParsableCommand {
     @OptionGroup(title: "Terraform plans") var terraform: TerraformOptions
 
     @Option(help: "Output format: table (terminal), markdown (a pull-request comment) or json.")
-    var format: Format = .table
+    var format: DiffRun.Format = .table
 
     @Option(name: .customLong("env"), help: ArgumentHelp("Only this environment (repeat for several).", valueName: "name"))
     var environments: [String] = []
@@ -59,58 +52,11 @@ struct DiffCommand: AsyncParsableCommand {
     @OptionGroup var catalog: CatalogOptions
 
     func run() async throws {
-        var limits: [BudgetLimit] = []
-        for text in failAbove {
-            guard let limit = BudgetLimit(argument: text) else {
-                Output.error("error: --fail-above \(text): expected dollars a month (e.g. 250) or a percentage (e.g. 10%), not negative")
-                throw ExitCode(2)
-            }
-            limits.append(limit)
-        }
-        guard let baseLoaded = read(base, .base, side: head == nil ? .before : .after) else { throw ExitCode(2) }
-        guard let headLoaded = read(head ?? base, .head, side: .after) else { throw ExitCode(2) }
-        let basePlan = baseLoaded.plan, headPlan = headLoaded.plan
-        try await fetch.fetch(for: [basePlan, headPlan], environments: environments, catalog: catalog)
-
-        let selection = EnvironmentSelection(environments)
-        if let problem = selection.problem(inEither: basePlan, headPlan) {
-            Output.error(problem)
-            throw ExitCode(2)
-        }
-        let diff: PlanDiff
-        do {
-            diff = try PlanDiff.between(basePlan, headPlan, catalog: try catalog.lookups(),
-                                        only: selection.only, strict: strictness.strict)
-        } catch let error as DiffInputError {
-            Output.error(error.description)
-            throw ExitCode(2)
-        }
-        if !diff.complete { Output.error(UnpricedText.block(diff)) }
-        let violations = BudgetLimit.violations(of: limits, in: diff)
-        let notes = headLoaded.terraform.map { TerraformDiffNotes(head: $0, base: baseLoaded.terraform) }
-        switch format {
-        case .table: Output.write(DiffTable.render(diff, violations: violations) + (notes?.text ?? ""))
-        case .markdown: Output.write(notes?.markdown(diff, violations: violations, limits: limits)
-                                     ?? DiffMarkdown.render(diff, violations: violations, limits: limits))
-        case .json: Output.write((notes?.json(diff, violations: violations) ?? DiffJSON.document(diff, violations: violations)).rendered())
-        }
-        if !limits.isEmpty, !diff.complete {
-            Output.error("costplan: --fail-above checked the priced cost only (the items not priced are listed above)")
-        }
-        if !violations.isEmpty {
-            for v in violations { Output.error("costplan: budget exceeded: \(DiffText.violation(v))") }
-            throw ExitCode(1)
-        }
-    }
-
-    /// Reads one side, printing its problems (naming the side) and returning nil when it is unusable.
-    private func read(_ argument: String, _ side: DiffSide, side state: TerraformSide) -> PlanInput? {
-        do { return try PlanInput.load(PlanSource(argument: argument), side: state, options: terraform.input) } catch let error as UsageFileError {
-            Output.error(error.description)
-            return nil
-        } catch {
-            Output.error(DiffInputError(side: side, file: argument, underlying: error).description)
-            return nil
-        }
+        try await DiffRun.run(base: base, head: head, terraform: terraform.input, format: format, environments: environments,
+                              failAbove: failAbove, strict: strictness.strict,
+                              fetch: { try await fetch.fetch(for: $0, environments: environments, catalog: catalog) },
+                              catalog: { try catalog.lookups() })
     }
 }
+
+extension DiffRun.Format: ExpressibleByArgument {}

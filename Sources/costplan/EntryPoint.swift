@@ -1,3 +1,5 @@
+import ArgumentParser
+import CostPlanConsole
 import CostPlanServer
 import Foundation
 
@@ -12,9 +14,27 @@ enum EntryPoint {
             ServerExecutor.adoptEventLoopsForConcurrency()
         }
         Task {
-            await CostplanCommand.main()
+            await run()
             exit(0)
         }
         dispatchMain()
+    }
+
+    /// `CostplanCommand.main()`, except that a `CommandFailure` (thrown by the commands' library
+    /// steps) prints its message and exits with its status.
+    static func run() async {
+        do {
+            var command = try await CostplanCommand.asyncParseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let failure as CommandFailure {
+            if !failure.message.isEmpty { Output.error(failure.message) }
+            exit(failure.status)
+        } catch {
+            CostplanCommand.exit(withError: error)
+        }
     }
 }

@@ -1,8 +1,6 @@
 import ArgumentParser
 import CostPlan
 import CostPlanConsole
-import CostPlanReports
-import Foundation
 
 struct EstimateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,10 +21,6 @@ struct EstimateCommand: AsyncParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json
-    }
-
     @Argument(help: ArgumentHelp("The plan file (YAML or JSON), or a Terraform plan JSON.", valueName: "plan"))
     var planPath: String
 
@@ -35,7 +29,7 @@ struct EstimateCommand: AsyncParsableCommand {
     var environments: [String] = []
 
     @Option(help: "Output format: table (terminal) or json (the versioned contract).")
-    var format: Format = .table
+    var format: EstimateRun.Format = .table
 
     @Flag(help: "With --format table, also list every line item with its quantity, unit price and rate source.")
     var details = false
@@ -55,11 +49,8 @@ struct EstimateCommand: AsyncParsableCommand {
         let loaded = try terraform.load(planPath, side: before ? .before : .after)
         try await fetch.fetch(for: [loaded.plan], environments: environments, catalog: catalog)
         let estimate = try catalog.estimate(loaded.plan, file: planPath, environments: environments, strict: strictness.strict)
-        switch format {
-        case .table: Output.write(EstimateTable.render(Report(estimate), details: details) + (loaded.terraform.map(TerraformNotes.text) ?? ""))
-        case .json:
-            let document = EstimateJSON.document(Report(estimate))
-            Output.write((loaded.terraform.map { TerraformNotes.adding(TerraformNotes.json($0), to: document) } ?? document).rendered())
-        }
+        EstimateRun.print(estimate, terraform: loaded.terraform, format: format, details: details)
     }
 }
+
+extension EstimateRun.Format: ExpressibleByArgument {}

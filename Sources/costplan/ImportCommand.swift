@@ -1,7 +1,6 @@
 import ArgumentParser
 import CostPlan
 import CostPlanConsole
-import Foundation
 
 /// `costplan import …`: start a plan file from existing infrastructure.
 struct ImportCommand: ParsableCommand {
@@ -36,20 +35,6 @@ struct ImportTerraformCommand: ParsableCommand {
     @OptionGroup(title: "Terraform plans") var terraform: TerraformOptions
 
     func run() throws {
-        let side: TerraformSide = before ? .before : .after
-        let imported: TerraformImport
-        do {
-            let plan = try TerraformPlanReader.read(contentsOf: planPath)
-            imported = TerraformImport(plan, options: try terraform.input.importOptions(planPath: planPath, side: side))
-            _ = try imported.plan()
-        } catch {
-            Output.error("\(error)")
-            throw ExitCode(2)
-        }
-        Output.write(imported.planText)
-        let report = imported.report
-        Output.error("costplan: \(report.priced.count) resources priced; \(report.notPriced.count) not priced, "
-                     + "\(report.unresolved.count) waiting for values known after apply, \(report.free.count) free "
-                     + "(listed at the end of the plan file).")
+        try ValidateRun.importTerraform(planPath: planPath, side: before ? .before : .after, options: terraform.input)
     }
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import CostPlan
 import CostPlanConsole
 import CostPlanStore
-import Foundation
 
 /// Where the AWS Price List is read from; shared by `pricing fetch` and `--fetch-missing`.
 struct PriceListOptions: ParsableArguments {
@@ -12,16 +11,10 @@ struct PriceListOptions: ParsableArguments {
     var endpoint: String?
 
     /// `--endpoint`, else `$COSTPLAN_PRICE_LIST_ENDPOINT`, else AWS's host.
-    var resolvedEndpoint: String {
-        if let endpoint { return endpoint }
-        if let environment = ProcessInfo.processInfo.environment["COSTPLAN_PRICE_LIST_ENDPOINT"], !environment.isEmpty { return environment }
-        return PriceListFetcher.defaultEndpoint
-    }
+    var resolvedEndpoint: String { PriceListFetch.endpoint(endpoint) }
 
     func validate() throws {
-        guard let url = URL(string: resolvedEndpoint), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
-            throw ValidationError("--endpoint \(resolvedEndpoint): expected an http:// or https:// URL, e.g. \(PriceListFetcher.defaultEndpoint)")
-        }
+        if let problem = PriceListFetch.endpointProblem(resolvedEndpoint) { throw ValidationError(problem) }
     }
 }
 

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CostPlan
 import CostPlanConsole
-import Foundation
 
 struct PricingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,13 +31,7 @@ struct PricingCommand: ParsableCommand {
         }
 
         func run() throws {
-            let loaded = try catalog.load()
-            if let region {
-                Output.write(RegionCoverageReport.render(region: region, rates: loaded.allRates))
-                return
-            }
-            let loader = try catalog.loader()
-            Output.write(PricingInfoReport.render(loaded, loader: loader, sources: try loader.sources()))
+            try PricingInfoReport.print(region: region, catalog: try catalog.load(), loader: { try catalog.loader() })
         }
     }
 

@@ -1,8 +1,5 @@
 import ArgumentParser
-import CostPlan
 import CostPlanConsole
-import CostPlanStore
-import Foundation
 
 extension PricingCommand {
     struct Export: ParsableCommand {
@@ -26,22 +23,7 @@ extension PricingCommand {
         @OptionGroup var catalog: CatalogOptions
 
         func run() throws {
-            let sheets: [RateSheet]
-            do { sheets = try catalog.loader().currentSheets() } catch {
-                Output.error("\(error)")
-                throw ExitCode(2)
-            }
-            do {
-                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-                for sheet in sheets {
-                    try AtomicFile.write(Data(sheet.csv.utf8), to: URL(fileURLWithPath: out).appendingPathComponent("\(sheet.service).csv").path)
-                }
-            } catch {
-                Output.error("\(out): error: cannot write the sheets: \(error.localizedDescription)")
-                throw ExitCode(2)
-            }
-            let count = sheets.reduce(0) { $0 + $1.rates.count }
-            Output.write("wrote \(sheets.count) sheets (\(count) rates) to \(out)/\n")
+            try PricingExportRun.run(out: out, loader: { try catalog.loader() })
         }
     }
 }

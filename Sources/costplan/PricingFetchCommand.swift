@@ -1,8 +1,6 @@
 import ArgumentParser
-import CostPlan
 import CostPlanConsole
 import CostPlanStore
-import Foundation
 
 extension PricingCommand {
     struct Fetch: AsyncParsableCommand {
@@ -43,39 +41,13 @@ extension PricingCommand {
         @OptionGroup var catalog: CatalogOptions
 
         func validate() throws {
-            for service in services where SupportedOffer(rawValue: service) == nil {
-                throw ValidationError("--service \(service): not an offer costplan fetches (use one of: \(SupportedOffer.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            for region in regions where region != "all" && !AWSRegion.isKnown(region) {
-                throw ValidationError("--region \(region): not an AWS region code (e.g. eu-central-1), nor all")
-            }
-            if regions.isEmpty && plans.isEmpty {
-                throw ValidationError("say what to fetch: --region R (repeat, or all) with optional --service CODE, or --for PLAN")
-            }
-            if !services.isEmpty && regions.isEmpty {
-                throw ValidationError("--service needs --region R (repeat, or all)")
-            }
+            if let problem = PricingFetchRun.problem(services: services, regions: regions, plans: plans) { throw ValidationError(problem) }
         }
 
         func run() async throws {
-            let log: @Sendable (String) -> Void = { Output.write($0 + "\n") }
-            if !regions.isEmpty {
-                let offers = services.isEmpty ? SupportedOffer.allCases : services.compactMap(SupportedOffer.init(rawValue:))
-                let choice: RegionChoice = regions.contains("all") ? .all : .only(Set(regions))
-                try await catalog.fetching { loader in
-                    try await PriceListFetch.run(Dictionary(offers.map { ($0, choice) }, uniquingKeysWith: { a, _ in a }),
-                                                 endpoint: priceList.resolvedEndpoint, loader: loader, log: log)
-                }
-            }
-            if !plans.isEmpty {
-                let loaded = try plans.map { try terraform.load($0).plan }
-                try await catalog.fetching { loader in
-                    try await PriceListFetch.fetchNeeds(of: loaded, environments: EnvironmentSelection([]), onlyMissing: false,
-                                                        endpoint: priceList.resolvedEndpoint, loader: loader, log: log)
-                }
-            }
-            let snapshot = try catalog.lookups().snapshot
-            Output.write("Catalog snapshot \(snapshot.id): \(snapshot.rateCount) rates from \(snapshot.origin)\n")
+            try await PricingFetchRun.run(services: services, regions: regions, endpoint: priceList.resolvedEndpoint,
+                                          plans: { try plans.map { try terraform.load($0).plan } },
+                                          fetching: catalog.fetching, catalog: { try catalog.lookups() })
         }
     }
 }

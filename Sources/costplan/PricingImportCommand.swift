@@ -1,8 +1,5 @@
 import ArgumentParser
-import CostPlan
 import CostPlanConsole
-import CostPlanStore
-import Foundation
 
 extension PricingCommand {
     struct Import: ParsableCommand {
@@ -27,46 +24,7 @@ extension PricingCommand {
         @OptionGroup var catalog: CatalogOptions
 
         func run() throws {
-            try PricingImport.run(files: try PricingImport.expand(paths), catalog: catalog)
+            try PricingImportRun.run(paths: paths, loader: { try catalog.loader() }, catalog: { try catalog.lookups() })
         }
-    }
-}
-
-/// The import of `pricing import`: read every file (with a progress bar on a terminal), then
-/// import them all in one atomic catalog replacement, then summarise.
-enum PricingImport {
-    static func expand(_ paths: [String]) throws -> [String] {
-        do { return try ImportSummary.offerFiles(paths, warn: { Output.error($0) }) } catch {
-            Output.error("\(error)")
-            throw ExitCode(2)
-        }
-    }
-
-    static func run(files: [String], catalog: CatalogOptions) throws {
-        let showProgress = isatty(2) == 1
-        var imports: [OfferImport] = []
-        for file in files {
-            do {
-                let progress: ((ImportProgress) -> Void)? = showProgress ? { ProgressBar.draw($0) } : nil
-                let offerImport = try OfferImport.read(path: file, progress: progress)
-                if showProgress { ProgressBar.clear() }
-                imports.append(offerImport)
-            } catch {
-                if showProgress { ProgressBar.clear() }
-                Output.error("\(error)\nNothing was imported; the catalog is unchanged.")
-                throw ExitCode(2)
-            }
-        }
-        let outcomes: [ImportOutcome]
-        let loader = try catalog.loader()
-        do {
-            outcomes = try loader.importOffers(imports, waiting: {
-                Output.error("costplan: waiting for another import into \(loader.databasePath) to finish…")
-            })
-        } catch {
-            Output.error("\(error)\nNothing was imported; the catalog is unchanged.")
-            throw ExitCode(2)
-        }
-        Output.write(ImportSummary.render(imports, outcomes: outcomes, snapshot: try catalog.lookups().snapshot))
     }
 }

@@ -1,9 +1,5 @@
 import ArgumentParser
-import CostPlan
 import CostPlanConsole
-import CostPlanReports
-import CostPlanServer
-import Foundation
 
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,37 +30,7 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var catalog: CatalogOptions
 
     func run() async throws {
-        let scan = PlanFiles.scan(plans)
-        for warning in scan.warnings { Output.error(warning) }
-        let files = scan.files
-        guard !files.isEmpty else {
-            Output.error("costplan: error: no plan files in \(plans.joined(separator: ", "))")
-            throw ExitCode(2)
-        }
-        // Plans that do not parse are shown with their errors on their pages; nothing to fetch for them.
-        try await fetch.fetch(for: files.compactMap { try? PlanParser.parse(contentsOf: $0) }, catalog: catalog)
-        let loaded = try catalog.load()
-        var entries: [PlanLibrary.Entry] = []
-        var failed = 0
-        for path in files {
-            let outcome = PlanLibrary.load(path: path, catalog: loaded, strict: strictness.strict)
-            switch outcome {
-            case let .failed(problems):
-                failed += 1
-                Output.error(problems.joined(separator: "\n"))
-            case let .priced(_, _, report) where !report.complete:
-                Output.error("\(path): " + UnpricedText.block(report))
-            case .priced:
-                break
-            }
-            entries.append(PlanLibrary.Entry(name: PlanLibrary.planName(path), path: path, outcome: outcome))
-        }
-        if strictness.strict, failed > 0 {
-            Output.error("costplan: error: --strict: \(failed) plan\(failed == 1 ? "" : "s") cannot be fully priced or are invalid; nothing was written")
-            throw ExitCode(2)
-        }
-        let pages = StaticSite.pages(entries, catalog: loaded)
-        try StaticSite.write(pages, assets: URL(fileURLWithPath: publicDirectory), to: URL(fileURLWithPath: out))
-        Output.write("wrote \(pages.count) pages for \(files.count) plans to \(out)/index.html\(failed > 0 ? " (\(failed) with errors shown on their pages)" : "")\n")
+        try await ReportRun.run(plans: plans, out: out, publicDirectory: publicDirectory, strict: strictness.strict,
+                                fetch: { try await fetch.fetch(for: $0, catalog: catalog) }, catalog: { try catalog.load() })
     }
 }

@@ -1,9 +1,6 @@
 import ArgumentParser
-import CostPlan
 import CostPlanConsole
 import CostPlanServer
-import Foundation
-import Hummingbird
 import Logging
 
 struct ServeCommand: AsyncParsableCommand {
@@ -57,42 +54,16 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var catalog: CatalogOptions
 
     func validate() throws {
-        guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
-        if let maxConnections, maxConnections < 1 { throw ValidationError("--max-connections must be at least 1") }
-        guard maxComponents >= 1 else { throw ValidationError("--max-components must be at least 1") }
-        for path in plans where !FileManager.default.fileExists(atPath: path) {
-            throw ValidationError("--plans \(path): no such file or folder")
+        if let problem = ServeRun.problem(port: port, maxConnections: maxConnections, maxComponents: maxComponents, plans: plans) {
+            throw ValidationError(problem)
         }
     }
 
     func run() async throws {
-        let loaded = try catalog.load()
-        let loader = try catalog.loader()
-        // The server never opens the store: it is handed the files to watch and how to reload.
-        let catalogs = CatalogProvider(initial: loaded, watchedFiles: { loader.watchedFiles() }, reload: { try loader.load() })
-        var logger = Logger(label: "costplan", factory: StandardErrorLogHandler.init)
-        logger.logLevel = logLevel
-        let scan = PlanFiles.scan(plans)
-        for warning in scan.warnings { Output.error(warning) }
-        let count = scan.files.count
-        let (host, port) = (host, port)
         var settings = ServerSettings(host: host, port: port, plans: plans, publicDirectory: publicDirectory,
                                       allowedHosts: allowedHosts, maxComponents: maxComponents)
         if let maxConnections { settings.maxConnections = maxConnections }
-        let app = buildApplication(settings, catalogs: catalogs, logger: logger) {
-            Output.error("costplan: serving \(count) plans on http://\(host):\(port)/ (Ctrl-C stops)")
-        }
-        do {
-            try await app.runService()
-        } catch {
-            let text = "\(error)"
-            if text.contains("Address already in use") || text.contains("EADDRINUSE") || text.contains("errno: 98") {
-                Output.error("costplan: error: port \(port) on \(host) is already in use; stop the other server or pick another with --port")
-            } else {
-                Output.error("costplan: error: cannot serve on \(host):\(port): \(text)")
-            }
-            throw ExitCode(1)
-        }
+        try await ServeRun.run(settings, catalog: try catalog.load(), loader: try catalog.loader(), logLevel: logLevel)
     }
 }
 

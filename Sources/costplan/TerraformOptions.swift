@@ -22,12 +22,8 @@ struct TerraformOptions: ParsableArguments {
     var pricingDate: String?
 
     func validate() throws {
-        if EnvironmentSplit(argument: envFrom) == nil {
-            Output.error("error: --env-from \(envFrom): expected workspace, module or tag:KEY (e.g. tag:Environment)")
-            throw ExitCode(2)
-        }
-        if let pricingDate, TerraformInputOptions.day(pricingDate) == nil {
-            Output.error("error: --pricing-date \(pricingDate): expected a day as YYYY-MM-DD (e.g. 2026-12-01)")
+        if let problem = PlanArguments.terraformProblem(envFrom: envFrom, pricingDate: pricingDate) {
+            Output.error(problem)
             throw ExitCode(2)
         }
     }
@@ -38,20 +34,11 @@ struct TerraformOptions: ParsableArguments {
                               pricingDate: pricingDate.flatMap(TerraformInputOptions.day) ?? Date())
     }
 
-    /// Reads the plan file or Terraform plan JSON at `path`; every problem (a file that cannot be
-    /// read, bad Terraform JSON, an invalid mapped plan or usage file) goes to standard error and exits 2.
+    /// Reads the plan file or Terraform plan JSON at `path` (`PlanArguments.load`).
     func load(_ path: String, side: TerraformSide = .after, requireTerraform: Bool = false) throws -> PlanInput {
-        do { return try PlanInput.load(path: path, side: side, options: input, requireTerraform: requireTerraform) } catch {
-            Output.error("\(error)")
-            throw ExitCode(2)
-        }
+        try PlanArguments.load(path, side: side, options: input, requireTerraform: requireTerraform)
     }
 
-    /// Parses a plan file, printing every problem and exiting 2 when it is invalid.
-    static func plan(_ path: String) throws -> Plan {
-        do { return try PlanParser.parse(contentsOf: path) } catch let error as PlanError {
-            Output.error(error.description)
-            throw ExitCode(2)
-        }
-    }
+    /// Parses a plan file (`PlanArguments.plan`).
+    static func plan(_ path: String) throws -> Plan { try PlanArguments.plan(path) }
 }

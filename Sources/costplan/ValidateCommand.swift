@@ -1,7 +1,5 @@
 import ArgumentParser
-import CostPlan
 import CostPlanConsole
-import Foundation
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,25 +20,6 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup(title: "Terraform plans") var terraform: TerraformOptions
 
     func run() throws {
-        var failed = false
-        var paths: [String] = []
-        for path in planPaths {
-            // A path that does not exist is kept, so that checking it reports it as unreadable.
-            guard FileManager.default.fileExists(atPath: path) else { paths.append(path); continue }
-            let scan = PlanFiles.scan([path])
-            for warning in scan.warnings { Output.error(warning) }
-            paths += scan.files
-        }
-        if paths.isEmpty {
-            Output.error("costplan: error: no plan files in \(planPaths.joined(separator: ", "))")
-            throw ExitCode(2)
-        }
-        for path in paths {
-            do { Output.write("\(path): ok — \(try PlanInput.check(path: path, options: terraform.input))\n") } catch {
-                Output.error("\(error)")
-                failed = true
-            }
-        }
-        if failed { throw ExitCode(2) }
+        try ValidateRun.run(planPaths: planPaths, options: terraform.input)
     }
 }

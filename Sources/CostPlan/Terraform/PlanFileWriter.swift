@@ -69,21 +69,8 @@ enum PlanFileWriter {
         }
     }
 
-    /// A YAML double-quoted scalar (JSON string syntax).
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7f { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
+    /// A YAML double-quoted scalar (JSON string syntax, `JSONString`).
+    static func quote(_ text: String) -> String { JSONString.quoted(text) }
 
     private static func oneLine(_ text: String) -> String {
         text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")

@@ -17,33 +17,35 @@ public enum CentAllocation {
     /// (e.g. with fewer divisions); it defaults to their sum.
     public static func allocate(_ amounts: [Decimal], total: Decimal? = nil) -> [Decimal] {
         guard !amounts.isEmpty else { return [] }
-        let cent = Decimal(string: "0.01")!
         let target = Money.rounded(total ?? amounts.reduce(0, +), scale: 2)
         var result = amounts.map(floorToCents)
         let remainders = zip(amounts, result).map { $0 - $1 }
-        var missing = (target - result.reduce(0, +)) / cent
+        var missing = (target - result.reduce(0, +)) / Self.cent
         // Largest remainder first; ties keep the original order.
         let order = remainders.indices.sorted { (remainders[$0], $1) > (remainders[$1], $0) }
         var position = 0
         while missing > 0 {
-            result[order[position % order.count]] += cent
+            result[order[position % order.count]] += Self.cent
             missing -= 1
             position += 1
         }
         position = order.count - 1
         while missing < 0 {   // only if `total` was passed below the amounts' own floor
-            result[order[(position % order.count + order.count) % order.count]] -= cent
+            result[order[(position % order.count + order.count) % order.count]] -= Self.cent
             missing += 1
             position -= 1
         }
         return result
     }
 
+    /// 0.01, exactly.
+    static let cent = Decimal(sign: .plus, exponent: -2, significand: 1)
+
     /// The largest multiple of 0.01 not above `value`.
     static func floorToCents(_ value: Decimal) -> Decimal {
         var input = value
         var result = Decimal()
         NSDecimalRound(&result, &input, 2, .down)
-        return result > value ? result - Decimal(string: "0.01")! : result
+        return result > value ? result - cent : result
     }
 }

@@ -45,9 +45,9 @@ struct EnvironmentMonth {
         }
         // The estimate scaled to the month: per-month items + time-billed items × H / 730.
         exactTotal = perMonth + scaled(timeBilled)
-        let priced = rows.indices.filter { rows[$0].exactCost != nil }
-        let cents = CentAllocation.allocate(priced.map { rows[$0].exactCost! }, total: exactTotal)
-        for (index, cost) in zip(priced, cents) { rows[index].cost = cost }
+        let priced = rows.indices.compactMap { index in rows[index].exactCost.map { (index: index, exact: $0) } }
+        let cents = CentAllocation.allocate(priced.map(\.exact), total: exactTotal)
+        for (row, cost) in zip(priced, cents) { rows[row.index].cost = cost }
         self.environment = environment
         self.month = month
         self.rows = rows

@@ -82,7 +82,7 @@ public enum DiffText {
         switch names.count {
         case 0: return ""
         case 1: return names[0]
-        case 2, 3: return names.dropLast().joined(separator: ", ") + " and " + names.last!
+        case 2, 3: return names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
         default: return names.prefix(2).joined(separator: ", ") + " and \(names.count - 2) more"
         }
     }

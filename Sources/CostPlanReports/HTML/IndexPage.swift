@@ -23,7 +23,7 @@ enum IndexPage {
                 <th scope="col" class="num">Reference</th></tr></thead>
 
                 """
-            for entry in priced { body += rows(entry.report!, links: links) }
+            for report in priced.compactMap(\.report) { body += rows(report, links: links) }
             body += "</table>\n</div>\n"
         }
         if !failed.isEmpty {

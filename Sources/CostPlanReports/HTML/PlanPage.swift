@@ -116,7 +116,7 @@ enum PlanPage {
 
     /// Each tier's reference estimate beside ours, with how far apart they are and the source.
     private static func references(_ envs: [Report.Environment]) -> String {
-        let withReference = envs.filter { $0.referenceEstimate != nil }
+        let withReference = envs.compactMap { env in env.referenceEstimate.map { (env: env, reference: $0) } }
         guard !withReference.isEmpty else { return "" }
         var out = """
             <section aria-labelledby="references">
@@ -128,8 +128,7 @@ enum PlanPage {
             <tbody>
 
             """
-        for env in withReference {
-            let reference = env.referenceEstimate!
+        for (env, reference) in withReference {
             out += "<tr><th scope=\"row\">\(HTML.escape(env.name))</th>"
                 + "<td class=\"num money\">\(HTML.money(env.monthly.desired))</td>"
                 + "<td class=\"num money\">\(HTML.reference(reference))</td>"

@@ -32,7 +32,7 @@ enum RatesPage {
             """
         if services.count > 1 {
             body += "<nav class=\"toc\" aria-label=\"Services\"><ul>"
-                + services.map { "<li><a href=\"#s-\(HTML.anchor($0))\">\(HTML.escape($0))</a> <span class=\"small\">\(byService[$0]!.count)</span></li>" }.joined()
+                + services.map { "<li><a href=\"#s-\(HTML.anchor($0))\">\(HTML.escape($0))</a> <span class=\"small\">\(byService[$0, default: []].count)</span></li>" }.joined()
                 + "</ul></nav>\n"
         }
         if shown.isEmpty {
@@ -40,7 +40,7 @@ enum RatesPage {
                 + "<code>AmazonRDS</code>, or a region such as <code>us-east-1</code>.</p>\n"
         }
         for service in services {
-            body += section(service, byService[service]!)
+            body += section(service, byService[service, default: []])
         }
         return HTML.document(title: "Rates", links: links, snapshot: snapshot, current: .rates, body: body)
     }
@@ -49,8 +49,8 @@ enum RatesPage {
     private static func section(_ service: String, _ rates: [Rate]) -> String {
         var out = "<section class=\"service\" id=\"s-\(HTML.anchor(service))\">\n<h2>\(HTML.escape(service))</h2>\n"
         let byRegion = Dictionary(grouping: rates, by: \.key.region)
-        for region in byRegion.keys.sorted() {
-            let rows = byRegion[region]!.sorted { ($0.key.item, $0.tierFrom ?? 0) < ($1.key.item, $1.tierFrom ?? 0) }
+        for (region, inRegion) in byRegion.sorted(by: { $0.key < $1.key }) {
+            let rows = inRegion.sorted { ($0.key.item, $0.tierFrom ?? 0) < ($1.key.item, $1.tierFrom ?? 0) }
             out += """
                 <h3>\(HTML.escape(region)) <span class="small">\(rows.count) rate\(rows.count == 1 ? "" : "s")</span></h3>
                 <div class="table-wrap">

@@ -24,7 +24,8 @@ enum PlanCharts {
             }
         }
         return order.enumerated().sorted {
-            totals[$0.element]! != totals[$1.element]! ? totals[$0.element]! > totals[$1.element]! : $0.offset < $1.offset
+            let (a, b) = (totals[$0.element, default: 0], totals[$1.element, default: 0])
+            return a != b ? a > b : $0.offset < $1.offset
         }.map(\.element)
     }
 
@@ -59,7 +60,7 @@ enum PlanCharts {
                 guard amount > 0, largest > 0 else { continue }
                 let w = double(amount) / largest * width
                 svg += "<rect x=\"\(coord(x))\" y=\"\(coord(y))\" width=\"\(coord(w))\" height=\"\(coord(bar))\" "
-                    + "fill=\"\(color[service]!)\"><title>\(HTML.escape(env.name)) · \(HTML.escape(service)): "
+                    + "fill=\"\(color[service, default: palette[0]])\"><title>\(HTML.escape(env.name)) · \(HTML.escape(service)): "
                     + "\(HTML.money(amount))</title></rect>\n"
                 x += w
             }
@@ -69,7 +70,7 @@ enum PlanCharts {
         svg += "</svg>\n"
         let legend = services.map { service in
             "<li><svg class=\"swatch\" width=\"12\" height=\"12\" aria-hidden=\"true\"><rect width=\"12\" height=\"12\" "
-                + "fill=\"\(color[service]!)\"/></svg>\(HTML.escape(service))</li>"
+                + "fill=\"\(color[service, default: palette[0]])\"/></svg>\(HTML.escape(service))</li>"
         }.joined()
         return """
             <section aria-labelledby="services">

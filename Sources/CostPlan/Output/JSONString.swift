@@ -1,0 +1,37 @@
+import Foundation
+
+/// The one JSON string escaper: a string literal (also a valid YAML double-quoted scalar) with `"`,
+/// `\`, line breaks and tabs escaped, and every other control (C0, DEL, C1) and bidi override as
+/// `\uXXXX` — the same string for a reader, but inert when the raw text reaches a terminal or a log.
+public enum JSONString {
+    /// Appends `text` as a quoted literal to `out`. `htmlSafe` also escapes `<`, `>`, `&`, U+2028
+    /// and U+2029, so the literal can sit inside an HTML `<script>` block or a JavaScript source.
+    public static func write(_ text: String, into out: inout String, htmlSafe: Bool) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if DisplayText.isUnsafe(scalar) || (htmlSafe && htmlUnsafe.contains(scalar)) {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+
+    private static let htmlUnsafe: Set<Unicode.Scalar> = ["<", ">", "&", "\u{2028}", "\u{2029}"]
+
+    /// `text` as a quoted literal (see `write(_:into:htmlSafe:)`).
+    public static func quoted(_ text: String, htmlSafe: Bool = false) -> String {
+        var out = ""
+        write(text, into: &out, htmlSafe: htmlSafe)
+        return out
+    }
+}

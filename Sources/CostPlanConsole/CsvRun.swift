@@ -1,0 +1,34 @@
+import CostPlan
+import CostPlanReports
+import Foundation
+
+/// `costplan csv`: checks the months, prices the plan and writes the CSV to standard output or,
+/// atomically, to a file.
+public enum CsvRun {
+    /// Writes the CSV of `months` months from `month` (YYYY-MM) for the plan at `planPath` (see
+    /// `CostsCSV.Options`). `fetch` brings in missing rates before `estimate` prices the plan.
+    public static func run(planPath: String, month: String, months: Int, scenario: Scenario, environments: [String],
+                           summary: Bool, byteOrderMark: Bool, out: String?,
+                           fetch: (Plan) async throws -> Void, estimate: (Plan) throws -> Estimate) async throws {
+        let start: CalendarMonth
+        do { start = try CalendarMonth(parsing: month) } catch {
+            throw CommandFailure("error: --month \(month): \(error.reason)", status: 2)
+        }
+        guard (1...CostsCSV.maximumMonths).contains(months) else {
+            throw CommandFailure("error: --months \(months): must be 1–\(CostsCSV.maximumMonths)", status: 2)
+        }
+        let plan = try PlanArguments.plan(planPath)
+        try await fetch(plan)
+        let report = Report(try estimate(plan))
+        let options = CostsCSV.Options(start: start, months: months, scenario: scenario, environments: environments,
+                                       summary: summary, byteOrderMark: byteOrderMark)
+        let csv: String
+        do { csv = try CostsCSV.render(report, options: options) } catch {
+            throw CommandFailure("\(planPath): error: \(error)", status: 2)
+        }
+        guard let out else { return Output.write(csv) }
+        do { try AtomicFile.write(Data(csv.utf8), to: out) } catch {
+            throw CommandFailure("error: --out \(out): \(error)", status: 1)
+        }
+    }
+}

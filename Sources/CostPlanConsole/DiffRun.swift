@@ -1,0 +1,64 @@
+import CostPlan
+import CostPlanReports
+
+/// `costplan diff`: reads both sides, prices them with one catalog, prints the diff in the chosen
+/// format (with a Terraform plan's notes) and applies the `--fail-above` limits (exit 1 above one).
+public enum DiffRun {
+    /// The output formats of `costplan diff`.
+    public enum Format: String, CaseIterable, Sendable {
+        case table, markdown, json
+    }
+
+    /// Compares `base` with `head` (nil: a Terraform plan's before with its after); `fetch` brings in
+    /// missing rates for the two plans before `catalog` is loaded.
+    public static func run(base: String, head: String?, terraform: TerraformInputOptions, format: Format,
+                           environments: [String], failAbove: [String], strict: Bool,
+                           fetch: ([Plan]) async throws -> Void, catalog: () throws -> any PriceCatalog) async throws {
+        let limits = try failAbove.map { text in
+            guard let limit = BudgetLimit(argument: text) else {
+                throw CommandFailure("error: --fail-above \(text): expected dollars a month (e.g. 250) or a percentage (e.g. 10%), not negative",
+                                     status: 2)
+            }
+            return limit
+        }
+        let baseLoaded = try read(base, .base, side: head == nil ? .before : .after, options: terraform)
+        let headLoaded = try read(head ?? base, .head, side: .after, options: terraform)
+        let basePlan = baseLoaded.plan, headPlan = headLoaded.plan
+        try await fetch([basePlan, headPlan])
+
+        let selection = EnvironmentSelection(environments)
+        if let problem = selection.problem(inEither: basePlan, headPlan) { throw CommandFailure(problem, status: 2) }
+        let diff: PlanDiff
+        do {
+            diff = try PlanDiff.between(basePlan, headPlan, catalog: try catalog(), only: selection.only, strict: strict)
+        } catch let error as DiffInputError {
+            throw CommandFailure(error.description, status: 2)
+        }
+        if !diff.complete { Output.error(UnpricedText.block(diff)) }
+        let violations = BudgetLimit.violations(of: limits, in: diff)
+        let notes = headLoaded.terraform.map { TerraformDiffNotes(head: $0, base: baseLoaded.terraform) }
+        switch format {
+        case .table: Output.write(DiffTable.render(diff, violations: violations) + (notes?.text ?? ""))
+        case .markdown: Output.write(notes?.markdown(diff, violations: violations, limits: limits)
+                                     ?? DiffMarkdown.render(diff, violations: violations, limits: limits))
+        case .json: Output.write((notes?.json(diff, violations: violations) ?? DiffJSON.document(diff, violations: violations)).rendered())
+        }
+        if !limits.isEmpty, !diff.complete {
+            Output.error("costplan: --fail-above checked the priced cost only (the items not priced are listed above)")
+        }
+        if !violations.isEmpty {
+            for v in violations { Output.error("costplan: budget exceeded: \(DiffText.violation(v))") }
+            throw CommandFailure(status: 1)
+        }
+    }
+
+    /// Reads one side; a problem (naming the side) is a failure with exit status 2.
+    private static func read(_ argument: String, _ side: DiffSide, side state: TerraformSide,
+                             options: TerraformInputOptions) throws -> PlanInput {
+        do { return try PlanInput.load(PlanSource(argument: argument), side: state, options: options) } catch let error as UsageFileError {
+            throw CommandFailure(error.description, status: 2)
+        } catch {
+            throw CommandFailure(DiffInputError(side: side, file: argument, underlying: error).description, status: 2)
+        }
+    }
+}
