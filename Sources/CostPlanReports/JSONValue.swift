@@ -23,7 +23,8 @@ public indirect enum JSONValue: Equatable, Sendable {
     }
 
     private func write(into out: inout String, indent: Int) {
-        let pad = String(repeating: "  ", count: indent + 1), closePad = String(repeating: "  ", count: indent)
+        var pad: String { String(repeating: "  ", count: indent + 1) }
+        var closePad: String { String(repeating: "  ", count: indent) }
         switch self {
         case .null: out += "null"
         case let .bool(value): out += value ? "true" : "false"
@@ -32,6 +33,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         case let .array(items):
             if items.isEmpty { out += "[]"; return }
             out += "[\n"
+            let pad = pad
             for (index, item) in items.enumerated() {
                 out += pad
                 item.write(into: &out, indent: indent + 1)
@@ -41,6 +43,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         case let .object(entries):
             if entries.isEmpty { out += "{}"; return }
             out += "{\n"
+            let pad = pad
             for (index, (key, value)) in entries.enumerated() {
                 out += pad
                 Self.escape(key, into: &out)
@@ -54,6 +57,12 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     private static func escape(_ text: String, into out: inout String) {
         out += "\""
+        // Most strings need no escape at all: printable ASCII other than `"`, `\\`, `<`, `>`, `&`.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C && $0 != 0x3C && $0 != 0x3E && $0 != 0x26 }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -62,13 +71,19 @@ public indirect enum JSONValue: Equatable, Sendable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             case "<", ">", "&", "\u{2028}", "\u{2029}":
-                out += String(format: "\\u%04x", scalar.value)
+                unicodeEscape(scalar, into: &out)
             default:
                 // Other controls (C0, DEL, C1) and bidi overrides as `\uXXXX`: the same string for
                 // a JSON reader, but inert when the raw text reaches a terminal or a log.
-                if DisplayText.isUnsafe(scalar) { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+                if DisplayText.isUnsafe(scalar) { unicodeEscape(scalar, into: &out) } else { out.unicodeScalars.append(scalar) }
             }
         }
         out += "\""
+    }
+
+    /// `\u003c`: four lowercase hex digits (every scalar escaped here is below U+10000).
+    private static func unicodeEscape(_ scalar: Unicode.Scalar, into out: inout String) {
+        let hex = String(scalar.value, radix: 16)
+        out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 }
