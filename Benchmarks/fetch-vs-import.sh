@@ -5,6 +5,7 @@
 #
 # Usage: bash Benchmarks/fetch-vs-import.sh [ROWS] [WORKDIR]   (from the repository root)
 #        CONFIG=debug bash Benchmarks/fetch-vs-import.sh …      (use the debug build instead of a release build)
+#        BIN=path/to/costplan bash Benchmarks/fetch-vs-import.sh …  (measure that binary; no build)
 #   ROWS     data rows to generate (default 1300000, ~1.0 GB; Benchmarks/gen-ec2-offer.py, reused when present)
 #   WORKDIR  where the offer, the mirror folder, the cache and the catalogs go (default /tmp/costplan-fetch-bench)
 #
@@ -43,8 +44,10 @@ trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/offers/v1.0/aws/index.json" >/dev/null 2>&1 && break; sleep 0.1; done
 
 config=${CONFIG:-release}
-swift build -c "$config" --product costplan >/dev/null 2>&1
-bin=$(swift build -c "$config" --show-bin-path)/costplan
+if [ -n "${BIN:-}" ]; then bin=$BIN; config="given ($BIN)"; else   # BIN=path/to/costplan skips the build
+  swift build -c "$config" --product costplan >/dev/null 2>&1
+  bin=$(swift build -c "$config" --show-bin-path)/costplan
+fi
 echo "build: $config"
 
 run() {  # name, then the costplan arguments; a fresh catalog built from the sheets first

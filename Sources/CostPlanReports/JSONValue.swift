@@ -23,7 +23,8 @@ public indirect enum JSONValue: Equatable, Sendable {
     }
 
     private func write(into out: inout String, indent: Int) {
-        let pad = String(repeating: "  ", count: indent + 1), closePad = String(repeating: "  ", count: indent)
+        var pad: String { String(repeating: "  ", count: indent + 1) }
+        var closePad: String { String(repeating: "  ", count: indent) }
         switch self {
         case .null: out += "null"
         case let .bool(value): out += value ? "true" : "false"
@@ -32,6 +33,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         case let .array(items):
             if items.isEmpty { out += "[]"; return }
             out += "[\n"
+            let pad = pad
             for (index, item) in items.enumerated() {
                 out += pad
                 item.write(into: &out, indent: indent + 1)
@@ -41,6 +43,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         case let .object(entries):
             if entries.isEmpty { out += "{}"; return }
             out += "{\n"
+            let pad = pad
             for (index, (key, value)) in entries.enumerated() {
                 out += pad
                 Self.escape(key, into: &out)

@@ -14,9 +14,8 @@ enum SizingOutcome {
 /// Sizing starts from the settings as written, so re-sizing at another demand
 /// (`--demand-scale`, `--budget`, the cost-versus-demand chart) never compounds; figures the
 /// plan states explicitly are kept as they are.
-protocol DemandSized: ComponentSpec {
-    func sized(for demand: Demand?, environment: String, component: String) -> SizingOutcome
-}
+/// Such a type implements `ComponentSpec.sized(for:environment:component:)`.
+protocol DemandSized: ComponentSpec {}
 
 /// The shared rule for counted capacity (Fargate tasks, EC2 instances, RDS read replicas,
 /// ElastiCache nodes or shards): `required = ceil(demand ÷ per unit)` at the peak and on

@@ -46,7 +46,6 @@ extension Environment {
 extension Component {
     /// Sizes the component as written against `demand`.
     func sizing(for demand: Demand?, environment: String) -> SizingOutcome {
-        guard let sizable = written as? any DemandSized else { return .notSized }
-        return sizable.sized(for: demand, environment: environment, component: id)
+        written.sized(for: demand, environment: environment, component: id)
     }
 }

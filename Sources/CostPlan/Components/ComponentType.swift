@@ -85,9 +85,14 @@ protocol ComponentSpec: Sendable {
     var scalingRange: (range: CountRange, label: String)? { get }
     /// The size of one step of `scalingRange` (1; 0.5 for Aurora Serverless v2 ACUs).
     var scalingStep: Decimal { get }
+    /// The spec sized against the environment's demand (`DemandSized` types); `.notSized` for
+    /// the rest. A requirement rather than an `as? any DemandSized` cast: a cold process pays a
+    /// scan of every protocol conformance in the binary for each such cast.
+    func sized(for demand: Demand?, environment: String, component: String) -> SizingOutcome
 }
 
 extension ComponentSpec {
     var scalingRange: (range: CountRange, label: String)? { nil }
     var scalingStep: Decimal { 1 }
+    func sized(for demand: Demand?, environment: String, component: String) -> SizingOutcome { .notSized }
 }

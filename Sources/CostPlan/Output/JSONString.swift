@@ -8,6 +8,15 @@ public enum JSONString {
     /// and U+2029, so the literal can sit inside an HTML `<script>` block or a JavaScript source.
     public static func write(_ text: String, into out: inout String, htmlSafe: Bool) {
         out += "\""
+        // Most strings need no escape at all: printable ASCII other than `"` and `\\` (and, when
+        // `htmlSafe`, `<`, `>` and `&`) is appended as it is, after one scan of the bytes.
+        if text.utf8.allSatisfy({ byte in
+            byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C && !(htmlSafe && (byte == 0x3C || byte == 0x3E || byte == 0x26))
+        }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -17,7 +26,8 @@ public enum JSONString {
             case "\t": out += "\\t"
             default:
                 if DisplayText.isUnsafe(scalar) || (htmlSafe && htmlUnsafe.contains(scalar)) {
-                    out += String(format: "\\u%04x", scalar.value)
+                    let hex = String(scalar.value, radix: 16)   // below U+10000: at most four digits
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

@@ -18,15 +18,24 @@ public enum DisplayText {
     /// and tab stay as they are (for formats where a value may span lines, e.g. a quoted CSV
     /// field, or multi-line terminal output).
     public static func visible(_ text: String, keepingLineBreaks: Bool = false) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
-        var out = String.UnicodeScalarView()
+        func escapes(_ scalar: Unicode.Scalar) -> Bool {
+            isUnsafe(scalar) && !(keepingLineBreaks && (scalar == "\n" || scalar == "\r" || scalar == "\t"))
+        }
+        // Almost all text is printable ASCII (with line breaks, when kept): one pass over the
+        // bytes, and the text is returned as it is.
+        let plain = text.utf8.allSatisfy { byte in
+            (byte >= 0x20 && byte < 0x7F) || (keepingLineBreaks && (byte == 0x0A || byte == 0x0D || byte == 0x09))
+        }
+        guard !plain, text.unicodeScalars.contains(where: escapes) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
-            if isUnsafe(scalar), !(keepingLineBreaks && (scalar == "\n" || scalar == "\r" || scalar == "\t")) {
-                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            if escapes(scalar) {
+                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
             } else {
-                out.append(scalar)
+                out.unicodeScalars.append(scalar)
             }
         }
-        return String(out)
+        return out
     }
 }

@@ -65,7 +65,10 @@ public enum PlanDocument {
         }
         let composed: Node?
         do {
-            composed = try Yams.compose(yaml: text)
+            // The basic resolver tags every scalar a string without running Yams's regular
+            // expressions (compiling them and matching each plain scalar against seven was most
+            // of a small plan's parse); `scalarValue` types plain scalars itself.
+            composed = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw PlanError([syntaxDiagnostic(error, file: file)])
         } catch {
@@ -131,7 +134,7 @@ public enum PlanDocument {
             || scalar.style == .literal || scalar.style == .folded
         if quoted { return .string(text) }
         if node.null != nil { return .null }
-        if let flag = node.bool { return .bool(flag) }
+        if let flag = yamlBool[text] { return .bool(flag) }
         if node.int != nil || node.float != nil {
             let cleaned = text.replacingOccurrences(of: "_", with: "")
             if let number = Money.parse(cleaned) { return .number(number, text) }
@@ -143,6 +146,14 @@ public enum PlanDocument {
         }
         return .string(text)
     }
+
+    /// The plain scalars YAML 1.1 reads as booleans (Yams's default resolver's list, exactly:
+    /// `yEs` stays a string).
+    private static let yamlBool: [String: Bool] = [
+        "yes": true, "Yes": true, "YES": true, "true": true, "True": true, "TRUE": true, "on": true, "On": true, "ON": true,
+        "no": false, "No": false, "NO": false, "false": false, "False": false, "FALSE": false, "off": false, "Off": false,
+        "OFF": false,
+    ]
 
     private static func syntaxDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
         switch error {

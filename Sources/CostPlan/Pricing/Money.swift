@@ -29,7 +29,27 @@ public enum Money {
         guard parts.contains(where: { !$0.isEmpty }),
               parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
         else { return nil }
-        return Decimal(string: trimmed, locale: posix)
+        return exactDecimal(trimmed) ?? Decimal(string: trimmed, locale: posix)
+    }
+
+    /// A checked `[+-]digits[.digits]` with at most 19 significant digits, built from its digits
+    /// (`Decimal(string:locale:)` asks ICU for the locale's separator on every call, a cost a
+    /// cold estimate felt); nil for longer numbers, which take the general parser.
+    private static func exactDecimal(_ text: String) -> Decimal? {
+        var bytes = Substring(text).utf8[...]
+        var negative = false
+        if bytes.first == UInt8(ascii: "-") { negative = true; bytes = bytes.dropFirst() }
+        else if bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        var significand: UInt64 = 0, digits = 0, fractionDigits = 0, afterDot = false
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") { afterDot = true; continue }
+            if afterDot { fractionDigits += 1 }
+            if digits == 0 && byte == UInt8(ascii: "0") { continue }   // leading zeros
+            digits += 1
+            if digits > 19 { return nil }
+            significand = significand * 10 + UInt64(byte - UInt8(ascii: "0"))
+        }
+        return Decimal(sign: negative ? .minus : .plus, exponent: -fractionDigits, significand: Decimal(significand))
     }
 
     private static let posix = Locale(identifier: "en_US_POSIX")
