@@ -106,7 +106,7 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "CostPlanTerraformTests", dependencies: ["CostPlanTestSupport", "CostPlanReports", "CostPlanStore", "CostPlan"],
                     exclude: ["Samples", "Golden"]),
-        .testTarget(name: "CostPlanCLITests", dependencies: ["costplan", "CostPlanTestSupport"]),
+        .testTarget(name: "CostPlanCLITests", dependencies: ["costplan", "CostPlanStore", "CostPlanTestSupport"]),
         .testTarget(
             name: "CostPlanForgeTests",
             dependencies: [

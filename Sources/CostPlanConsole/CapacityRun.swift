@@ -36,6 +36,11 @@ public enum CapacityRun {
             }
         } catch let error as EstimateError {
             throw CommandFailure(error.description, status: 2)
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            // e.g. a catalog that cannot be read mid-lookup: its message says what to do.
+            throw CommandFailure("\(error)", status: 2)
         }
         Output.write(CapacityTable.render(plan: plan.name, factor: factor, sections: sections))
     }

@@ -33,6 +33,11 @@ public enum DiffRun {
             diff = try PlanDiff.between(basePlan, headPlan, catalog: try catalog(), only: selection.only, strict: strict)
         } catch let error as DiffInputError {
             throw CommandFailure(error.description, status: 2)
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            // e.g. a catalog that cannot be read mid-lookup: its message says what to do.
+            throw CommandFailure("\(error)", status: 2)
         }
         if !diff.complete { Output.error(UnpricedText.block(diff)) }
         let violations = BudgetLimit.violations(of: limits, in: diff)
