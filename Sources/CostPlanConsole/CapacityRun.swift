@@ -23,8 +23,10 @@ public enum CapacityRun {
             }
         }
         let planner = CapacityPlanner(estimator: Estimator(catalog: try catalog()))
-        var sections: [CapacityTable.Section] = []
-        do {
+        // Any failure (a missing rate with --strict, a catalog that cannot be read mid-lookup)
+        // is exit 2 with its message.
+        let sections = try CommandFailure.mapping(status: 2) {
+            var sections: [CapacityTable.Section] = []
             for environment in plan.environments where selection.contains(environment.name) {
                 let today = try planner.estimator.price(environment, file: planPath)
                 let scaled = try planner.atScale(environment, factor: factor, file: planPath)
@@ -34,13 +36,7 @@ public enum CapacityRun {
                 }
                 sections.append(section)
             }
-        } catch let error as EstimateError {
-            throw CommandFailure(error.description, status: 2)
-        } catch let failure as CommandFailure {
-            throw failure
-        } catch {
-            // e.g. a catalog that cannot be read mid-lookup: its message says what to do.
-            throw CommandFailure("\(error)", status: 2)
+            return sections
         }
         Output.write(CapacityTable.render(plan: plan.name, factor: factor, sections: sections))
     }

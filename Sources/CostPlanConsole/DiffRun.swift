@@ -28,16 +28,9 @@ public enum DiffRun {
 
         let selection = EnvironmentSelection(environments)
         if let problem = selection.problem(inEither: basePlan, headPlan) { throw CommandFailure(problem, status: 2) }
-        let diff: PlanDiff
-        do {
-            diff = try PlanDiff.between(basePlan, headPlan, catalog: try catalog(), only: selection.only, strict: strict)
-        } catch let error as DiffInputError {
-            throw CommandFailure(error.description, status: 2)
-        } catch let failure as CommandFailure {
-            throw failure
-        } catch {
-            // e.g. a catalog that cannot be read mid-lookup: its message says what to do.
-            throw CommandFailure("\(error)", status: 2)
+        // Any failure (bad input, a catalog that cannot be read mid-lookup) is exit 2 with its message.
+        let diff = try CommandFailure.mapping(status: 2) {
+            try PlanDiff.between(basePlan, headPlan, catalog: try catalog(), only: selection.only, strict: strict)
         }
         if !diff.complete { Output.error(UnpricedText.block(diff)) }
         let violations = BudgetLimit.violations(of: limits, in: diff)
