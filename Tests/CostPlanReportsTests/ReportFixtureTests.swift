@@ -13,12 +13,15 @@ import Testing
     /// is): the example every renderer shows (tiers, ranges, demand, references) and a plan the
     /// catalog cannot price fully. The other examples stay end to end (`ExampleGoldenTests`).
     static let sources: [(name: String, plan: String)] = [
-        ("muejam-library", TestRepository.example("muejam-library.yaml")),
-        ("unpriced", TestRepository.fixture("unpriced/unpriced.yaml")),
+        ("muejam-library", "examples/muejam-library.yaml"),
+        ("unpriced", "Tests/Fixtures/unpriced/unpriced.yaml"),
     ]
 
-    static func build(_ plan: String) throws -> Report {
-        Report(try Estimator(catalog: Golden.catalog).estimate(try PlanParser.parse(contentsOf: plan), withDemandCurves: true))
+    /// The report of the plan at `path` (relative to the repository, which is the file the
+    /// report names, so a fixture holds no machine's absolute path).
+    static func build(_ path: String) throws -> Report {
+        let text = try String(contentsOf: TestRepository.root.appendingPathComponent(path), encoding: .utf8)
+        return Report(try Estimator(catalog: Golden.catalog).estimate(try PlanParser.parse(text, file: path), withDemandCurves: true))
     }
 
     @Test func rewriteFixturesWhenAsked() throws {
