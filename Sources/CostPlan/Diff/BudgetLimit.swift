@@ -35,16 +35,3 @@ public enum BudgetLimit: Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
-
-/// An environment whose desired monthly cost rises above a budget limit.
-public struct BudgetViolation: Hashable, Sendable {
-    public var environment: String
-    public var limit: BudgetLimit
-    public var change: CostChange
-
-    public init(environment: String, limit: BudgetLimit, change: CostChange) {
-        self.environment = environment
-        self.limit = limit
-        self.change = change
-    }
-}

@@ -91,3 +91,10 @@ extension BudgetLimit {
         }
     }
 }
+
+/// An environment whose desired monthly cost rises above a budget limit.
+public struct BudgetViolation: Hashable, Sendable {
+    public var environment: String
+    public var limit: BudgetLimit
+    public var change: CostChange
+}
