@@ -6,11 +6,15 @@ import Foundation
 /// no plan value or echoed file content can drive the terminal or a CI log.
 public enum Output {
     public static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(DisplayText.visible(text, keepingLineBreaks: true).utf8))
+        write(text, to: .standardOutput)
     }
 
     public static func error(_ text: String) {
-        let line = text.hasSuffix("\n") ? text : text + "\n"
-        FileHandle.standardError.write(Data(DisplayText.visible(line, keepingLineBreaks: true).utf8))
+        write(text.hasSuffix("\n") ? text : text + "\n", to: .standardError)
+    }
+
+    private static func write(_ text: String, to handle: FileHandle) {
+        var visible = DisplayText.visible(text, keepingLineBreaks: true)
+        handle.write(visible.withUTF8 { Data(buffer: $0) })   // one copy of the bytes, not a generic sequence
     }
 }

@@ -170,7 +170,8 @@ public struct PricingDatabase: Sendable {
     static func identity(_ db: Database) throws -> PricingSnapshot? {
         guard let state = try CatalogSummary.fetch(db), let count = state.rateCount,
               let latest = state.latestEffectiveDate else { return nil }
-        let imports = try ImportedOfferRecord.order(Column("offerCode"), Column("region")).fetchAll(db)
+        // Plain SQL: the query interface would first read the schema (a cost on every cold run).
+        let imports = try ImportedOfferRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM importedOffer ORDER BY offerCode, region"))
         return PricingSnapshot(id: snapshotID(sheets: state.fingerprint, imports: imports),
                                origin: snapshotOrigin(sheets: state.origin, imports: imports),
                                rateCount: count, latestEffectiveDate: latest)

@@ -15,6 +15,8 @@ public final class SQLitePriceCatalog: PriceCatalog, @unchecked Sendable {
     private let lock = NSLock()
     private var memo: [RateKey: [Rate]] = [:]
     private var full: InMemoryPriceCatalog?
+    /// The connection while `reading` runs, and the thread running it (the only one that may use it).
+    private var open: (db: Database, thread: pthread_t)?
 
     init(queue: DatabaseQueue, snapshot: PricingSnapshot) {
         self.queue = queue
@@ -25,10 +27,31 @@ public final class SQLitePriceCatalog: PriceCatalog, @unchecked Sendable {
     /// A stored figure that is not a non-negative decimal throws `CorruptCatalogError`.
     public func rates(for key: RateKey) throws -> [Rate] {
         if let known = lock.withLock({ memo[key] }) { return known }
-        // One SELECT is its own consistent read: no explicit transaction around it.
-        let rates = try queue.inDatabase { db in try PricingDatabase.rates(for: key, in: db) }
+        let rates: [Rate]
+        if let db = openConnection() {
+            rates = try PricingDatabase.rates(for: key, in: db)
+        } else {
+            // Outside `reading`, one SELECT is its own consistent read.
+            rates = try queue.inDatabase { db in try PricingDatabase.rates(for: key, in: db) }
+        }
         lock.withLock { memo[key] = rates }
         return rates
+    }
+
+    /// Runs `body` in one read transaction: every lookup in it sees one snapshot of the file and
+    /// takes the file lock once (not once per key). Other threads' lookups wait for it.
+    public func reading<T>(_ body: () throws -> T) throws -> T {
+        if openConnection() != nil { return try body() }
+        return try queue.read { db in
+            lock.withLock { open = (db, pthread_self()) }
+            defer { lock.withLock { open = nil } }
+            return try body()
+        }
+    }
+
+    /// The connection of a `reading` that runs on this thread.
+    private func openConnection() -> Database? {
+        lock.withLock { open.flatMap { pthread_equal($0.thread, pthread_self()) != 0 ? $0.db : nil } }
     }
 
     /// Every rate of one service (from the full snapshot; [] when the file cannot be read).
@@ -40,7 +63,8 @@ public final class SQLitePriceCatalog: PriceCatalog, @unchecked Sendable {
     /// The whole catalog in memory, read once.
     public func fullCatalog() throws -> InMemoryPriceCatalog {
         if let full = lock.withLock({ full }) { return full }
-        let loaded = try queue.read { db in try PricingDatabase.snapshot(db) }
+        let loaded = try openConnection().map { try PricingDatabase.snapshot($0) }
+            ?? queue.read { db in try PricingDatabase.snapshot(db) }
         lock.withLock { full = loaded }
         return loaded
     }

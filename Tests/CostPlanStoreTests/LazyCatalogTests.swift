@@ -126,6 +126,38 @@ struct LazyCatalogTests {
         #expect(mismatches == 0)
     }
 
+    /// `reading` (one estimate's lookups) answers as single lookups do, from one read
+    /// transaction: nested calls run inside it, a missing rate's neighbours are read in it, and
+    /// another thread's lookup meanwhile waits for it and then answers the same.
+    @Test func lookupsInOneReadAnswerAsSingleLookups() throws {
+        let (loader, directory) = try Self.loader()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let lazy = try loader.catalog()
+        let full = try loader.load()
+        let keys = Array(Array(Set(full.allRates.map(\.key))).sorted { "\($0)" < "\($1)" }.prefix(200))
+        let other = RateKey(service: "AmazonRDS", region: "eu-west-1", item: "storage/gp3/multi-az")
+        let otherAnswer = Answer()
+        let otherDone = DispatchSemaphore(value: 0)
+        let nested = try lazy.reading {
+            let thread = Thread {
+                otherAnswer.rates = try? lazy.rates(for: other)
+                otherDone.signal()
+            }
+            thread.start()
+            return try lazy.reading { try keys.map { try lazy.rates(for: $0) } }
+        }
+        #expect(nested == keys.map { full.rates(for: $0) })
+        otherDone.wait()
+        #expect(otherAnswer.rates == full.rates(for: other))
+        #expect(otherAnswer.rates?.isEmpty == false)
+
+        let missing = RateKey(service: "AmazonEC2", region: "us-east-1", item: "instance/t3.nonesuch")
+        let fresh = try loader.catalog()
+        let nearby = try fresh.reading { fresh.nearby(missing) }
+        #expect(!nearby.isEmpty)
+        #expect(nearby == full.nearby(missing))
+    }
+
     /// A stored price changed outside costplan to a negative one is refused at lookup.
     @Test func aCorruptStoredPriceIsRefusedAtLookup() throws {
         let (loader, directory) = try Self.loader()
@@ -136,4 +168,9 @@ struct LazyCatalogTests {
         }
         #expect(throws: CorruptCatalogError.self) { try loader.catalog().rates(for: Self.t3) }
     }
+}
+
+/// What another thread looked up (written by it before it signals, read after the wait).
+private final class Answer: @unchecked Sendable {
+    var rates: [Rate]?
 }

@@ -19,12 +19,14 @@ public struct Estimator: Sendable {
     public func estimate(_ plan: Plan, only: Set<String>? = nil, withDemandCurves: Bool = false) throws -> Estimate {
         var failures: [(where: String, error: PricingError)] = []
         var environments: [EnvironmentEstimate] = []
-        for environment in plan.environments where only?.contains(environment.name) ?? true {
-            var priced = try price(environment, failures: &failures)
-            if withDemandCurves, failures.isEmpty, priced.complete, environment.demand != nil, environment.hasCapacity {
-                priced.demandCurve = try? CapacityPlanner(estimator: self).curve(environment)
+        try catalog.reading {
+            for environment in plan.environments where only?.contains(environment.name) ?? true {
+                var priced = try price(environment, failures: &failures)
+                if withDemandCurves, failures.isEmpty, priced.complete, environment.demand != nil, environment.hasCapacity {
+                    priced.demandCurve = try? CapacityPlanner(estimator: self).curve(environment)
+                }
+                environments.append(priced)
             }
-            environments.append(priced)
         }
         if !failures.isEmpty { throw EstimateError(file: plan.file, failures: failures) }
         return Estimate(planName: plan.name, planDescription: plan.description, environments: environments,

@@ -12,9 +12,16 @@ public protocol PriceCatalog: Sendable {
     var allRates: [Rate] { get }
     /// What this catalog holds, named in every output.
     var snapshot: PricingSnapshot { get }
+    /// Runs `body` (the lookups of one estimate) against one state of the catalog. A catalog
+    /// that reads its store on demand reads it in one transaction: one lock and one snapshot,
+    /// so a catalog rebuilt meanwhile by another process is never mixed into one estimate.
+    /// Nested calls run inside the outer one. By default `body` simply runs.
+    func reading<T>(_ body: () throws -> T) throws -> T
 }
 
 extension PriceCatalog {
+    public func reading<T>(_ body: () throws -> T) throws -> T { try body() }
+
     /// The rates for `item` of `service` in `region`, falling back to the `global` region.
     /// Throws `PricingError.missingRate` naming the lookup and the nearest known rates.
     public func lookup(service: String, region: String, item: String) throws -> [Rate] {
