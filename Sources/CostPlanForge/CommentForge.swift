@@ -20,16 +20,16 @@ public struct CommentForge: Sendable {
     public static let gitHub = CommentForge(
         name: "GitHub", limit: 65_536, apiURLVariable: "GITHUB_API_URL", defaultAPIURL: GitHubComments.defaultAPIURL,
         permission: "write access to pull requests (workflow `permissions: pull-requests: write`; a fine-grained token with Pull requests: Read and write)",
-        tokenHeader: { HTTPHeader("Authorization", "Bearer \($0)") }, headers: [HTTPHeader("X-GitHub-Api-Version", "2022-11-28")]
-    ) {
-        "Set it to a token that may write pull request comments (GitHub Actions: `env: \($0): ${{ secrets.GITHUB_TOKEN }}`), or name another variable with --token-env."
-    }
+        tokenHeader: { HTTPHeader("Authorization", "Bearer \($0)") }, headers: [HTTPHeader("X-GitHub-Api-Version", "2022-11-28")],
+        tokenHint: {
+            "Set it to a token that may write pull request comments (GitHub Actions: `env: \($0): ${{ secrets.GITHUB_TOKEN }}`), or name another variable with --token-env."
+        })
 
     public static let gitLab = CommentForge(
         name: "GitLab", limit: 1_000_000, apiURLVariable: "CI_API_V4_URL", defaultAPIURL: GitLabNotes.defaultAPIURL,
         permission: "the `api` scope and at least the Reporter role in the project (a project or personal access token; CI_JOB_TOKEN cannot post notes)",
-        tokenHeader: { HTTPHeader("PRIVATE-TOKEN", $0) }
-    ) { _ in
-        "Set it to a project access token with the `api` scope (a masked CI/CD variable), or name another variable with --token-env."
-    }
+        tokenHeader: { HTTPHeader("PRIVATE-TOKEN", $0) },
+        tokenHint: { _ in
+            "Set it to a project access token with the `api` scope (a masked CI/CD variable), or name another variable with --token-env."
+        })
 }
