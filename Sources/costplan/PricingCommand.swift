@@ -31,7 +31,7 @@ struct PricingCommand: ParsableCommand {
         }
 
         func run() throws {
-            try PricingInfoReport.print(region: region, catalog: try catalog.load(), loader: { try catalog.loader() })
+            try PricingInfoReport.print(region: region, catalog: try catalog.access.load(), loader: { try catalog.access.loader() })
         }
     }
 
@@ -44,7 +44,7 @@ struct PricingCommand: ParsableCommand {
         @OptionGroup var catalog: CatalogOptions
 
         func run() throws {
-            Output.write(RateListReport.render(try catalog.load().allRates, service: service, region: region, item: item))
+            Output.write(RateListReport.render(try catalog.access.load().allRates, service: service, region: region, item: item))
         }
     }
 }

@@ -38,7 +38,4 @@ struct TerraformOptions: ParsableArguments {
     func load(_ path: String, side: TerraformSide = .after, requireTerraform: Bool = false) throws -> PlanInput {
         try PlanArguments.load(path, side: side, options: input, requireTerraform: requireTerraform)
     }
-
-    /// Parses a plan file (`PlanArguments.plan`).
-    static func plan(_ path: String) throws -> Plan { try PlanArguments.plan(path) }
 }
