@@ -1,5 +1,4 @@
 import ArgumentParser
-import CostPlan
 import CostPlanConsole
 
 struct PricingCommand: ParsableCommand {
@@ -25,9 +24,7 @@ struct PricingCommand: ParsableCommand {
         @OptionGroup var catalog: CatalogOptions
 
         func validate() throws {
-            if let region, !AWSRegion.isKnown(region), region != "global" {
-                throw ValidationError("--region \(region): not an AWS region code (e.g. us-east-1)")
-            }
+            if let problem = PricingInfoReport.problem(region: region) { throw ValidationError(problem) }
         }
 
         func run() throws {
