@@ -30,7 +30,7 @@ public enum DiffRun {
         if let problem = selection.problem(inEither: basePlan, headPlan) { throw CommandFailure(problem, status: 2) }
         // Any failure (bad input, a catalog that cannot be read mid-lookup) is exit 2 with its message.
         let diff = try CommandFailure.mapping(status: 2) {
-            try PlanDiff.between(basePlan, headPlan, catalog: try catalog(), only: selection.only, strict: strict)
+            try ReportDiff.between(basePlan, headPlan, catalog: try catalog(), only: selection.only, strict: strict)
         }
         if !diff.complete { Output.error(UnpricedText.block(diff)) }
         let violations = BudgetLimit.violations(of: limits, in: diff)

@@ -10,9 +10,9 @@ public enum UnpricedText {
         block(report.environments.map { (environment: $0.name, items: $0.unpriced) })
     }
 
-    /// The block for both sides of `diff` (`PlanDiff.unpriced`), each environment named with its
+    /// The block for both sides of `diff` (`ReportDiff.unpriced`), each environment named with its
     /// side (empty when both are complete).
-    public static func block(_ diff: PlanDiff) -> String {
+    public static func block(_ diff: ReportDiff) -> String {
         block(diff.unpriced.map { (environment: "\($0.side.rawValue) \($0.environment)", items: [$0.item]) })
     }
 

@@ -166,14 +166,14 @@ public struct PricingDatabase: Sendable {
     }
 
     static func isCurrent(_ db: Database, stamp: String) throws -> Bool {
-        guard let state = try CatalogStateRecord.fetchOne(db) else { return false }
+        guard let state = try CatalogSummary.fetch(db) else { return false }
         return state.sheetsStamp == stamp && state.rateCount != nil
     }
 
     /// The snapshot's identity from `catalogState` and `importedOffer` alone (no rate is read);
     /// nil for a catalog never built.
     static func identity(_ db: Database) throws -> PricingSnapshot? {
-        guard let state = try CatalogStateRecord.fetchOne(db), let count = state.rateCount,
+        guard let state = try CatalogSummary.fetch(db), let count = state.rateCount,
               let latest = state.latestEffectiveDate else { return nil }
         let imports = try ImportedOfferRecord.order(Column("offerCode"), Column("region")).fetchAll(db)
         return PricingSnapshot(id: snapshotID(sheets: state.fingerprint, imports: imports),
@@ -201,10 +201,11 @@ public struct PricingDatabase: Sendable {
         throws -> (sheet: [Rate], offer: [Rate]) {
         var sheet: [Rate] = []
         var offer: [Rate] = []
-        let rows = try Row.fetchCursor(db, sql: """
+        // A cached statement: a run looks up a few dozen keys with one prepared query.
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT origin, service, region, item, unit, tierFrom, usd, effectiveDate, source, notes FROM rate \(filter)
             ORDER BY rowid
-            """, arguments: arguments)
+            """), arguments: arguments)
         var prices: [String: Decimal] = [:]  // ~4,600 distinct prices among ~21,000 rows: parse each once
         let parse = { (text: String) -> Decimal? in
             if let known = prices[text] { return known }

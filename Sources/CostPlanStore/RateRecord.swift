@@ -91,3 +91,22 @@ struct CatalogStateRecord: Codable, FetchableRecord, PersistableRecord {
     var rateCount: Int?
     var latestEffectiveDate: String?
 }
+
+/// What a run reads of `catalogState` to check that the catalog is current and to name its
+/// snapshot: five columns read by position, without Codable decoding or a date (a cold
+/// `costplan estimate` pays for neither).
+struct CatalogSummary {
+    var fingerprint: String
+    var origin: String
+    var sheetsStamp: String?
+    var rateCount: Int?
+    var latestEffectiveDate: String?
+
+    /// The single row of `catalogState`, if the catalog was ever built.
+    static func fetch(_ db: Database) throws -> CatalogSummary? {
+        let sql = "SELECT fingerprint, origin, sheetsStamp, rateCount, latestEffectiveDate FROM catalogState LIMIT 1"
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: sql)) else { return nil }
+        return CatalogSummary(fingerprint: row[0], origin: row[1], sheetsStamp: row[2], rateCount: row[3],
+                              latestEffectiveDate: row[4])
+    }
+}

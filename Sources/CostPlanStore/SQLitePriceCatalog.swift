@@ -25,7 +25,8 @@ public final class SQLitePriceCatalog: PriceCatalog, @unchecked Sendable {
     /// A stored figure that is not a non-negative decimal throws `CorruptCatalogError`.
     public func rates(for key: RateKey) throws -> [Rate] {
         if let known = lock.withLock({ memo[key] }) { return known }
-        let rates = try queue.read { db in try PricingDatabase.rates(for: key, in: db) }
+        // One SELECT is its own consistent read: no explicit transaction around it.
+        let rates = try queue.inDatabase { db in try PricingDatabase.rates(for: key, in: db) }
         lock.withLock { memo[key] = rates }
         return rates
     }

@@ -11,6 +11,7 @@ struct PricingCommand: ParsableCommand {
 
     struct Info: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "info",
             abstract: "Show what the catalog holds: rates per service and region, derived rates, sources (sheets, imported AWS offers), snapshot.",
             discussion: """
             Without --region: one line per service (regions, rates, derived rates), then the sources. \
@@ -33,7 +34,7 @@ struct PricingCommand: ParsableCommand {
     }
 
     struct Rates: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List rates with their sources, filtered.")
+        static let configuration = CommandConfiguration(commandName: "rates", abstract: "List rates with their sources, filtered.")
 
         @Option(help: "Only this service code, e.g. AmazonRDS.") var service: String?
         @Option(help: "Only this region, e.g. us-east-1 (or global).") var region: String?

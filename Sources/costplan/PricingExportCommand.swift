@@ -4,6 +4,7 @@ import CostPlanConsole
 extension PricingCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write the catalog's current rates back as rate sheets (pricing/ format), each with its source.",
             discussion: """
             Writes one <Service>.csv per service into DIR: the sheet rates, with the imported or fetched AWS \

@@ -5,6 +5,7 @@ import CostPlanStore
 extension PricingCommand {
     struct Fetch: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "fetch",
             abstract: "Download current AWS rates from the AWS Price List (no account or key) and import them.",
             discussion: """
             Follows the Price List bulk API: /offers/v1.0/aws/index.json → each offer's region index → each \

@@ -4,6 +4,7 @@ import CostPlanConsole
 extension PricingCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import AWS Price List offer files (CSV or JSON) into the catalog.",
             discussion: """
             Reads AWS Price List bulk offer files (index.csv / index.json of AmazonEC2, AWSELB, AmazonECS, \

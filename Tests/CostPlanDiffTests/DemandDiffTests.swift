@@ -18,7 +18,7 @@ struct DemandDiffTests {
 
     static var stems: [String] { cases.map(\.stem) }
 
-    static func diff(_ stem: String) throws -> PlanDiff {
+    static func diff(_ stem: String) throws -> ReportDiff {
         let c = cases.first { $0.stem == stem }!
         return try DiffSupport.diff(c.base, c.head)
     }
@@ -103,7 +103,7 @@ struct DemandDiffTests {
     @Test func aWarningWhoseFiguresMoveIsChanged() throws {
         let base = try DiffSupport.fixture("demand-rise")
         let head = base.replacingOccurrences(of: "      peak_rps: 900", with: "      peak_rps: 1200")
-        let diff = try PlanDiff.between(baseText: base, headText: head, catalog: DiffSupport.catalog)
+        let diff = try ReportDiff.between(baseText: base, headText: head, catalog: DiffSupport.catalog)
         let production = try #require(diff.environments.first { $0.name == "production" })
         // The peak needs ceil(900 ÷ 50) = 18, then ceil(1,200 ÷ 50) = 24 instances; count.max stays 12.
         #expect(production.changedWarnings.map(\.status) == [.changed])
@@ -154,7 +154,7 @@ struct DemandDiffTests {
                 .replacingOccurrences(of: "      web: {", with: "      __web__: {")
         }
         for (base, head) in [("demand-base", "demand-rise"), ("demand-rise", "demand-base"), ("demand-base", "demand-peak-only")] {
-            let diff = try PlanDiff.between(baseText: try renamed(base), headText: try renamed(head), catalog: DiffSupport.catalog)
+            let diff = try ReportDiff.between(baseText: try renamed(base), headText: try renamed(head), catalog: DiffSupport.catalog)
             let lines = DiffMarkdown.render(diff).components(separatedBy: "\n").filter { $0.contains("web") }
             #expect(lines.contains { $0.contains("apacity warning") }, "\(head)")
             for line in lines where !line.contains("`__web__`") {

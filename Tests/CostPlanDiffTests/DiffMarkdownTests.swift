@@ -30,7 +30,7 @@ struct DiffMarkdownTests {
         let evil = #"evil | <img src=x onerror=alert(1)> `code` @octocat [link](http://x) **bold**"#
         let head = base.replacingOccurrences(of: "      lb:\n        type: alb\n",
                                              with: "      lb:\n        type: alb\n        description: '\(evil)'\n")
-        let diff = try PlanDiff.between(baseText: base, headText: head, catalog: DiffSupport.catalog)
+        let diff = try ReportDiff.between(baseText: base, headText: head, catalog: DiffSupport.catalog)
         let text = DiffMarkdown.render(diff)
         let line = try #require(text.components(separatedBy: "\n").first { $0.contains("evil") })
         #expect(!line.contains("<img") && line.contains("&lt;img src=x onerror=alert(1)&gt;"))
@@ -42,7 +42,7 @@ struct DiffMarkdownTests {
     }
 
     /// 30 environments × 120 components, every one changed: far over the limit in full.
-    static let huge: PlanDiff = {
+    static let huge: ReportDiff = {
         func plan(_ offset: Int, extra: Int) -> String {
             var text = "version: 1\nname: huge\nregion: us-east-1\nenvironments:\n"
             for env in 0..<30 {
@@ -53,7 +53,7 @@ struct DiffMarkdownTests {
             }
             return text
         }
-        return try! PlanDiff.between(baseText: plan(0, extra: 0), headText: plan(7, extra: 20), catalog: DiffSupport.catalog)
+        return try! ReportDiff.between(baseText: plan(0, extra: 0), headText: plan(7, extra: 20), catalog: DiffSupport.catalog)
     }()
 
     @Test func aHugeDiffStaysUnderTheLimitWithANote() throws {

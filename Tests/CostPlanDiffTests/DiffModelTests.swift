@@ -1,4 +1,5 @@
 import CostPlan
+import CostPlanReports
 import Foundation
 import Testing
 
@@ -76,7 +77,7 @@ struct DiffModelTests {
         let base = try DiffSupport.fixture("base")
         let head = base.replacingOccurrences(of: "  staging:\n    extends: production\n",
                                              with: "  staging:\n    extends: production\n    hours_per_month: 365\n")
-        let diff = try PlanDiff.between(baseText: base, headText: head, catalog: DiffSupport.catalog)
+        let diff = try ReportDiff.between(baseText: base, headText: head, catalog: DiffSupport.catalog)
         let staging = try #require(diff.environments.first { $0.name == "staging" })
         let web = try #require(staging.components.first { $0.id == "web" })
         #expect(web.fieldChanges == [FieldChange(field: "hours_per_month", before: "730", after: "365")])
@@ -87,21 +88,21 @@ struct DiffModelTests {
     @Test func sidesAreNamedInErrors() throws {
         let good = try DiffSupport.fixture("base")
         #expect {
-            try PlanDiff.between(baseText: good, headText: "version: 1\nname: x\n", catalog: DiffSupport.catalog)
+            try ReportDiff.between(baseText: good, headText: "version: 1\nname: x\n", catalog: DiffSupport.catalog)
         } throws: { error in
             (error as? DiffInputError)?.side == .head && "\(error)".hasPrefix("head plan (head) is invalid:")
         }
         // a missing rate is an error of its side only with `strict` (otherwise it is not priced)
         let unpriceable = good.replacingOccurrences(of: "instance_type: t3.large", with: "instance_type: t3.galactic")
         #expect {
-            try PlanDiff.between(baseText: unpriceable, headText: good, catalog: DiffSupport.catalog, strict: true)
+            try ReportDiff.between(baseText: unpriceable, headText: good, catalog: DiffSupport.catalog, strict: true)
         } throws: { error in
             (error as? DiffInputError)?.side == .base && "\(error)".contains("cannot be priced")
         }
     }
 
     @Test func onlyFiltersEnvironments() throws {
-        let diff = try PlanDiff.between(baseText: try DiffSupport.fixture("base"), headText: try DiffSupport.fixture("environment-added"),
+        let diff = try ReportDiff.between(baseText: try DiffSupport.fixture("base"), headText: try DiffSupport.fixture("environment-added"),
                                         catalog: DiffSupport.catalog, only: ["staging"])
         #expect(diff.environments.map(\.name) == ["staging"])
         #expect(!diff.hasChanges)

@@ -18,7 +18,7 @@ struct DiffPropertyTests {
     @Test(arguments: examples + fixtures)
     func diffWithItselfIsAllZero(name: String) throws {
         let text = Self.examples.contains(name) ? try DiffSupport.example(name) : try DiffSupport.fixture(name)
-        let diff = try PlanDiff.between(baseText: text, headText: text, catalog: DiffSupport.catalog)
+        let diff = try ReportDiff.between(baseText: text, headText: text, catalog: DiffSupport.catalog)
         #expect(!diff.hasChanges && !diff.hasCostChange)
         #expect(diff.cost.delta == .zero)
         #expect(diff.cost.before == diff.cost.after && diff.cost.before.desired > 0)
@@ -63,7 +63,7 @@ struct DiffPropertyTests {
     static func checkTotals(_ a: Plan, _ b: Plan, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let estimator = Estimator(catalog: DiffSupport.catalog)
         let ea = try estimator.estimate(a), eb = try estimator.estimate(b)
-        let diff = PlanDiff(base: a, head: b, baseEstimate: ea, headEstimate: eb)
+        let diff = ReportDiff(base: Report(ea), head: Report(eb))
         let totalA = ea.environments.reduce(Band.zero) { $0 + $1.monthly }
         let totalB = eb.environments.reduce(Band.zero) { $0 + $1.monthly }
         // diff.cost.delta = Σ estimate(B) − Σ estimate(A), at min, desired and max, exactly.

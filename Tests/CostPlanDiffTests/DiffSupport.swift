@@ -1,4 +1,5 @@
 import CostPlan
+import CostPlanReports
 import CostPlanStore
 import CostPlanTestSupport
 import Foundation
@@ -24,8 +25,8 @@ enum DiffSupport {
     }
 
     /// The diff of two fixtures, named `NAME.yaml` in reports.
-    static func diff(_ base: String, _ head: String) throws -> PlanDiff {
-        try PlanDiff.between(baseText: try fixture(base), headText: try fixture(head), catalog: catalog,
+    static func diff(_ base: String, _ head: String) throws -> ReportDiff {
+        try ReportDiff.between(baseText: try fixture(base), headText: try fixture(head), catalog: catalog,
                              baseFile: "\(base).yaml", headFile: "\(head).yaml")
     }
 

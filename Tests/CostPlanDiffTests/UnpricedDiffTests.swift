@@ -6,7 +6,7 @@ import Testing
 /// A diff whose head adds a component the catalog cannot price (`Plans/unpriced-head.yaml`):
 /// the priced cost does not move, yet the comment must not say "No cost change".
 struct UnpricedDiffTests {
-    static func diff() throws -> PlanDiff { try DiffSupport.diff("unpriced-base", "unpriced-head") }
+    static func diff() throws -> ReportDiff { try DiffSupport.diff("unpriced-base", "unpriced-head") }
 
     @Test func markdownMatchesGolden() throws {
         try DiffSupport.check(DiffMarkdown.render(try Self.diff()), "unpriced.md")
@@ -44,7 +44,7 @@ struct UnpricedDiffTests {
     /// `strict` makes the missing rate an error of the side that needs it.
     @Test func strictNamesTheSide() throws {
         let error = #expect(throws: DiffInputError.self) {
-            try PlanDiff.between(baseText: try DiffSupport.fixture("unpriced-base"), headText: try DiffSupport.fixture("unpriced-head"),
+            try ReportDiff.between(baseText: try DiffSupport.fixture("unpriced-base"), headText: try DiffSupport.fixture("unpriced-head"),
                                  catalog: DiffSupport.catalog, baseFile: "base.yaml", headFile: "head.yaml", strict: true)
         }
         #expect(error?.side == .head)

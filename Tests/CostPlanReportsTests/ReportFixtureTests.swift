@@ -13,26 +13,39 @@ import Testing
     /// is): the example every renderer shows (tiers, ranges, demand, references) and a plan the
     /// catalog cannot price fully. The other examples stay end to end (`ExampleGoldenTests`).
     static let sources: [(name: String, plan: String)] = [
-        ("muejam-library", TestRepository.example("muejam-library.yaml")),
-        ("unpriced", TestRepository.fixture("unpriced/unpriced.yaml")),
+        ("muejam-library", "examples/muejam-library.yaml"),
+        ("unpriced", "Tests/Fixtures/unpriced/unpriced.yaml"),
     ]
 
-    static func build(_ plan: String) throws -> Report {
-        Report(try Estimator(catalog: Golden.catalog).estimate(try PlanParser.parse(contentsOf: plan), withDemandCurves: true))
+    /// Fixture name → plan, priced as `costplan diff` prices a side (no demand curves): the base
+    /// and head of the diff that `DiffFromReportsTests` builds from reports alone.
+    static let diffSources: [(name: String, plan: String)] = [
+        ("diff-base", "Tests/CostPlanDiffTests/Plans/base.yaml"),
+        ("diff-scale-up", "Tests/CostPlanDiffTests/Plans/scale-up.yaml"),
+    ]
+
+    /// The report of the plan at `path` (relative to the repository, which is the file the
+    /// report names, so a fixture holds no machine's absolute path).
+    static func build(_ path: String, withDemandCurves: Bool = true) throws -> Report {
+        let text = try String(contentsOf: TestRepository.root.appendingPathComponent(path), encoding: .utf8)
+        let plan = try PlanParser.parse(text, file: path)
+        return Report(try Estimator(catalog: Golden.catalog).estimate(plan, withDemandCurves: withDemandCurves))
     }
 
     @Test func rewriteFixturesWhenAsked() throws {
         guard ReportFixtures.updating else { return }
         for (name, plan) in Self.sources { try ReportFixtures.store(try Self.build(plan), as: name) }
+        for (name, plan) in Self.diffSources { try ReportFixtures.store(try Self.build(plan, withDemandCurves: false), as: name) }
     }
 
     /// Each fixture decodes, and encodes back to the same bytes (so it is in the current shape).
-    @Test(arguments: sources.map(\.name))
-    func fixtureIsCurrent(name: String) throws {
+    @Test(arguments: (sources + diffSources).map { [$0.name, $0.plan] })
+    func fixtureIsCurrent(source: [String]) throws {
+        let (name, plan) = (source[0], source[1])
         let report = try ReportFixtures.load(name)
         let stored = try Data(contentsOf: ReportFixtures.url(name))
         #expect(try ReportFixtures.encode(report) == stored, "\(name): run COSTPLAN_UPDATE_FIXTURES=1 swift test --filter ReportFixtureTests")
-        #expect(report.plan == name)
+        #expect(report.file == plan)
     }
 
     /// A report survives JSON exactly: every decimal to its last digit (a unit price of

@@ -55,7 +55,7 @@ struct TerraformAPITests {
                             options: .init(side: side, environment: "default"))
         }
         let (before, after) = (try imported(.before), try imported(.after))
-        let diff = try PlanDiff.between(try before.plan(), try after.plan(), catalog: TestRepository.catalog)
+        let diff = try ReportDiff.between(try before.plan(), try after.plan(), catalog: TestRepository.catalog)
         let expected = TerraformDiffNotes(head: after.report, base: before.report).json(diff, violations: []).rendered()
         try await server.run(server.settings()) { client, _ in
             // One Terraform plan: its state before apply → after apply, as `costplan diff plan.json`.

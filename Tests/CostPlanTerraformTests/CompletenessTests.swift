@@ -278,7 +278,7 @@ import Testing
         plan.providerRegion = "eu-west-1"
         plan.add("aws_instance", "web", after: ["instance_type": "t3.small", "root_block_device": [["volume_size": 8, "volume_type": "gp3"]]])
         let before = try plan.imported(.before).plan(), after = try plan.imported(.after).plan()
-        let diff = try PlanDiff.between(before, after, catalog: TestRepository.catalog)
+        let diff = try ReportDiff.between(before, after, catalog: TestRepository.catalog)
         #expect(diff.environments.allSatisfy { $0.settingChanges.isEmpty })
         #expect(!DiffMarkdown.render(diff).contains("us-east-1"))
     }

@@ -20,7 +20,7 @@ import Testing
         let (before, after) = try Self.sides()
         let estimator = Estimator(catalog: TestRepository.catalog)
         let b = try estimator.estimate(before), a = try estimator.estimate(after)
-        let diff = try PlanDiff.between(before, after, catalog: TestRepository.catalog)
+        let diff = try ReportDiff.between(before, after, catalog: TestRepository.catalog)
         for scenario in [\Band.min, \Band.desired, \Band.max] {
             let total = a.environments.map { $0.monthly[keyPath: scenario] }.reduce(0, +) - b.environments.map { $0.monthly[keyPath: scenario] }.reduce(0, +)
             #expect(diff.cost.delta[keyPath: scenario] == total)
@@ -30,7 +30,7 @@ import Testing
 
     @Test func replaceUpdateAndCreateShowAsComponentChanges() throws {
         let (before, after) = try Self.sides()
-        let diff = try PlanDiff.between(before, after, catalog: TestRepository.catalog)
+        let diff = try ReportDiff.between(before, after, catalog: TestRepository.catalog)
         let env = try #require(diff.environments.first)
         let status = Dictionary(uniqueKeysWithValues: env.components.map { ($0.id, $0.status.rawValue) })
         // The task definition is replaced (["delete","create"]) with a bigger size: the service changes.
@@ -54,7 +54,7 @@ import Testing
         #expect(before.environments[0].components.map(\.id) == ["instance.web", "instance.web.root_block_device", "nat_gateway.old",
                                                                 "instance.cbd", "instance.cbd.root_block_device"])
         #expect(after.environments[0].components.map(\.id) == ["instance.web", "instance.web.root_block_device", "instance.cbd", "instance.cbd.root_block_device"])
-        let diff = try PlanDiff.between(before, after, catalog: TestRepository.catalog)
+        let diff = try ReportDiff.between(before, after, catalog: TestRepository.catalog)
         let rates = TestRepository.catalog
         func hourly(_ item: String) throws -> Decimal { try rates.lookup(service: "AmazonEC2", region: "us-east-1", item: item)[0].usd }
         // (t3.large − t3.small) × 730 − NAT hours × 730; the create-before-destroy replace costs nothing extra, and the
@@ -69,7 +69,7 @@ import Testing
         let usage = try TerraformUsage.read(contentsOf: Self.usage)
         let head = TerraformImport(plan, options: .init(side: .after, usage: usage)).report
         let base = TerraformImport(plan, options: .init(side: .before, usage: usage)).report
-        let diff = try PlanDiff.between(before, after, catalog: TestRepository.catalog)
+        let diff = try ReportDiff.between(before, after, catalog: TestRepository.catalog)
         let markdown = TerraformDiffNotes(head: head, base: base).markdown(diff, violations: [])
         #expect(markdown.hasPrefix(DiffMarkdown.marker))
         #expect(markdown.contains("**1 not priced** (aws\\_lambda\\_function ×1)") || markdown.contains("**1 not priced** (aws_lambda_function ×1)"))

@@ -30,7 +30,7 @@ import Testing
         let (plan, usage) = try Self.reports()
         let base = TerraformImport(plan, options: .init(side: .before, usage: usage))
         let head = TerraformImport(plan, options: .init(side: .after, usage: usage))
-        let diff = try PlanDiff.between(try base.plan(), try head.plan(), catalog: TestRepository.catalog)
+        let diff = try ReportDiff.between(try base.plan(), try head.plan(), catalog: TestRepository.catalog)
         let notes = TerraformDiffNotes(head: head.report, base: base.report)
         let markdown = notes.markdown(diff, violations: [])
         try SampleGoldenTests.golden.check(Self.normalise(markdown), "example.diff.md")

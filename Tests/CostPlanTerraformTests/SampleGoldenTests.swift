@@ -44,7 +44,7 @@ import Testing
     @Test func newStackDiff() throws {
         let plan = try Self.read("terracost_example-plan.format-0.1")
         let base = TerraformImport(plan, options: .init(side: .before)), head = TerraformImport(plan, options: .init(side: .after))
-        let diff = try PlanDiff.between(try base.plan(), try head.plan(), catalog: TestRepository.catalog)
+        let diff = try ReportDiff.between(try base.plan(), try head.plan(), catalog: TestRepository.catalog)
         let markdown = TerraformDiffNotes(head: head.report, base: base.report).markdown(diff, violations: [])
         try Self.golden.check(markdown.replacingOccurrences(of: TestRepository.catalog.snapshot.id, with: "SNAPSHOT"),
                               "terracost_example-plan.format-0.1.diff.md")

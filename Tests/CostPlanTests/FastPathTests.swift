@@ -28,6 +28,10 @@ struct FastPathTests {
         ("~", "null"), ("null", "null"), ("", "null"), ("'null'", "string null"),
         ("1_000", "number 1000"), ("0.25", "number 0.25"), ("-3", "number -3"), ("0x10", "string 0x10"), (".inf", "string .inf"),
         ("m5.large", "string m5.large"),
+        // Decided by the plain-scalar fast path, or left by it to the full YAML 1.1 rules:
+        ("0", "number 0"), ("-0.045", "number -0.045"), ("730", "number 730"), ("010", "number 10"),
+        ("12.5.1", "string 12.5.1"), ("nan", "string nan"), ("Infinity", "string Infinity"), ("n1", "string n1"),
+        ("db.r6g.large", "string db.r6g.large"), ("us-east-1", "string us-east-1"),
     ])
     func plainScalarsAreTypedAsYAML11(_ scalar: String, _ expected: String) throws {
         let root = try PlanDocument.parse("value: \(scalar)\n", file: "t.yaml")

@@ -34,18 +34,4 @@ public enum BudgetLimit: Hashable, Sendable, CustomStringConvertible {
         case let .percent(limit): return change.percent.map { $0 > limit } ?? true
         }
     }
-
-    /// Each environment of `diff` whose desired cost rises above any of `limits`, once per limit.
-    public static func violations(of limits: [BudgetLimit], in diff: PlanDiff) -> [BudgetViolation] {
-        diff.environments.flatMap { env in
-            limits.filter { $0.isExceeded(by: env.cost) }.map { BudgetViolation(environment: env.name, limit: $0, change: env.cost) }
-        }
-    }
-}
-
-/// An environment whose desired monthly cost rises above a budget limit.
-public struct BudgetViolation: Hashable, Sendable {
-    public var environment: String
-    public var limit: BudgetLimit
-    public var change: CostChange
 }

@@ -11,7 +11,7 @@ public enum ChangeStatus: String, Sendable, CaseIterable {
 
     /// The status of something present in `base` and/or `head`, `differs` telling whether a
     /// thing present on both sides changed.
-    static func of(base: Bool, head: Bool, differs: Bool) -> ChangeStatus {
+    public static func of(base: Bool, head: Bool, differs: Bool) -> ChangeStatus {
         switch (base, head) {
         case (false, _): .added
         case (_, false): .removed

@@ -71,6 +71,9 @@ public struct ComponentEstimate: Sendable {
     /// The count the component scales by (min/desired/max, what it counts, the step); nil for
     /// types that do not scale.
     public var scaling: ScalingRange? = nil
+    /// The component's settings as the plan states them, flattened to `field.path = value`
+    /// (`Component.settings`): what a diff compares.
+    public var settings: [String: String] = [:]
 
     /// The monthly cost at each scenario of the priced items (usage-dependent items count as
     /// unknown, not zero; unpriced charges are left out).

@@ -71,7 +71,8 @@ public struct Estimator: Sendable {
             id: component.id, type: component.type, region: component.region,
             hoursPerMonth: component.hoursPerMonth, description: component.description, lineItems: items,
             capacity: component.capacity, unpriced: unpriced, address: component.address,
-            scaling: component.scalingRange.map { ScalingRange(counts: $0.range, label: $0.label, step: component.scalingStep) })
+            scaling: component.scalingRange.map { ScalingRange(counts: $0.range, label: $0.label, step: component.scalingStep) },
+            settings: component.settings)
     }
 
     /// One environment priced (a missing rate leaves that charge unpriced, as in `estimate`),

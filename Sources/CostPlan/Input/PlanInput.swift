@@ -25,8 +25,7 @@ public struct PlanInput: Sendable {
                 throw PlanReadError(message: "\(source.name): a costplan plan file has no before and after state",
                                     hint: "--before and a one-argument diff apply to Terraform plans (terraform show -json); diff needs BASE and HEAD plan files")
             }
-            // A file is parsed from disk (the parser's size limit and messages); git and posted text as read.
-            if source.localPath != nil { return PlanInput(plan: try source.plan()) }
+            // The text in hand is parsed as it is (the parser checks its size, as for a file).
             return PlanInput(plan: try PlanParser.parse(text, file: source.name))
         }
         let terraformPlan = try TerraformPlanReader.parse(text, file: source.name)

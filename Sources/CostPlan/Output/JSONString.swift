@@ -17,26 +17,39 @@ public enum JSONString {
             out += "\""
             return
         }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if DisplayText.isUnsafe(scalar) || (htmlSafe && htmlUnsafe.contains(scalar)) {
-                    let hex = String(scalar.value, radix: 16)   // below U+10000: at most four digits
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        // Otherwise the runs between escapes are copied whole, not scalar by scalar.
+        let scalars = text.unicodeScalars
+        var run = scalars.startIndex
+        var index = run
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
+            guard let escape = escape(scalar, htmlSafe: htmlSafe) else {
+                scalars.formIndex(after: &index)
+                continue
             }
+            out.append(contentsOf: Substring(scalars[run..<index]))
+            out += escape
+            scalars.formIndex(after: &index)
+            run = index
         }
+        out.append(contentsOf: Substring(scalars[run...]))
         out += "\""
     }
 
-    private static let htmlUnsafe: Set<Unicode.Scalar> = ["<", ">", "&", "\u{2028}", "\u{2029}"]
+    /// The escape of `scalar`, or nil when it stands as it is.
+    private static func escape(_ scalar: Unicode.Scalar, htmlSafe: Bool) -> String? {
+        switch scalar {
+        case "\"": return "\\\""
+        case "\\": return "\\\\"
+        case "\n": return "\\n"
+        case "\r": return "\\r"
+        case "\t": return "\\t"
+        case "<", ">", "&", "\u{2028}", "\u{2029}": if !htmlSafe { return nil }
+        default: if !DisplayText.isUnsafe(scalar) { return nil }
+        }
+        let hex = String(scalar.value, radix: 16)   // below U+10000: at most four digits
+        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    }
 
     /// `text` as a quoted literal (see `write(_:into:htmlSafe:)`).
     public static func quoted(_ text: String, htmlSafe: Bool = false) -> String {

@@ -133,8 +133,9 @@ public enum PlanDocument {
         let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
             || scalar.style == .literal || scalar.style == .folded
         if quoted { return .string(text) }
-        if node.null != nil { return .null }
         if let flag = yamlBool[text] { return .bool(flag) }
+        if let value = plainValue(text) { return value }
+        if node.null != nil { return .null }
         if node.int != nil || node.float != nil {
             let cleaned = text.replacingOccurrences(of: "_", with: "")
             if let number = Money.parse(cleaned) { return .number(number, text) }
@@ -146,6 +147,48 @@ public enum PlanDocument {
         }
         return .string(text)
     }
+
+    /// The type of the plain scalars most plans are made of, without Yams's constructors (a
+    /// generic number parse and a Foundation string replace per scalar, on every cold run); nil
+    /// for anything else, which the full rules below type. The two agree: a plain decimal
+    /// (`-12`, `0.045`, no leading zero: `010` is octal in YAML 1.1) is an int or float and reads
+    /// with `Money.parse`; a scalar starting with a letter other than `i`, `I`, `n` and `N`
+    /// (`inf`, `nan`, `null`) that is not a boolean is neither null, an int nor a float.
+    private static func plainValue(_ text: String) -> PlanNode.Value? {
+        var bytes = text.utf8.makeIterator()
+        guard var byte = bytes.next() else { return nil }
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+            return "iInN".utf8.contains(byte) ? nil : .string(text)
+        case UInt8(ascii: "-"), UInt8(ascii: "+"):
+            guard let next = bytes.next() else { return nil }
+            byte = next
+        default: break
+        }
+        // `0` or [1-9][0-9]*, then optionally `.` and one or more digits.
+        guard isDigit(byte) else { return nil }
+        var leadingZero = byte == UInt8(ascii: "0")
+        var digits = 1, fraction: Int?
+        while let next = bytes.next() {
+            if next == UInt8(ascii: "."), fraction == nil {
+                fraction = 0
+            } else if isDigit(next) {
+                if fraction == nil {
+                    if leadingZero { return nil }
+                    digits += 1
+                } else {
+                    fraction? += 1
+                }
+            } else {
+                return nil
+            }
+            leadingZero = leadingZero && fraction == nil
+        }
+        if fraction == 0 { return nil }
+        return Money.parse(text).map { .number($0, text) }
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     /// The plain scalars YAML 1.1 reads as booleans (Yams's default resolver's list, exactly:
     /// `yEs` stays a string).

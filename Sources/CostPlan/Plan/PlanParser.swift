@@ -12,8 +12,9 @@ public enum PlanParser {
         let url = URL(fileURLWithPath: path)
         let data: Data
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if let size = attributes[.size] as? Int, size > PlanDocument.maxBytes {
+            // `stat`, not FileManager's attribute dictionary: this is on every cold run's path.
+            var info = stat()
+            if stat(path, &info) == 0, case let size = Int(info.st_size), size > PlanDocument.maxBytes {
                 throw PlanError([Diagnostic(file: path, path: "", line: nil,
                     message: "the file is \(size) bytes; plans are limited to \(PlanDocument.maxBytes) bytes", hint: nil)])
             }

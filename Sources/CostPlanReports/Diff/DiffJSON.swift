@@ -11,11 +11,11 @@ public enum DiffJSON {
     public static let version = 1
 
     /// The JSON text; `violations` (from `BudgetLimit.violations`) are listed under `budget_violations`.
-    public static func render(_ diff: PlanDiff, violations: [BudgetViolation] = []) -> String {
+    public static func render(_ diff: ReportDiff, violations: [BudgetViolation] = []) -> String {
         document(diff, violations: violations).rendered()
     }
 
-    public static func document(_ diff: PlanDiff, violations: [BudgetViolation] = []) -> JSONValue {
+    public static func document(_ diff: ReportDiff, violations: [BudgetViolation] = []) -> JSONValue {
         .object([
             ("version", .number("\(version)")),
             ("kind", .string("diff")),
@@ -54,7 +54,7 @@ public enum DiffJSON {
         }
     }
 
-    static func environment(_ env: EnvironmentDiff) -> JSONValue {
+    static func environment(_ env: ReportDiff.Environment) -> JSONValue {
         .object([
             ("name", .string(env.name)),
             ("status", .string(env.status.rawValue)),
@@ -76,7 +76,7 @@ public enum DiffJSON {
     }
 
     /// A capacity warning before and after (each as in the estimate JSON's `warnings`, or null).
-    static func warningChange(_ w: CapacityWarningChange) -> JSONValue {
+    static func warningChange(_ w: ReportDiff.WarningChange) -> JSONValue {
         .object([
             ("component", .string(w.component)),
             ("field", .string(w.field)),
@@ -86,7 +86,7 @@ public enum DiffJSON {
         ])
     }
 
-    static func component(_ c: ComponentDiff) -> JSONValue {
+    static func component(_ c: ReportDiff.Component) -> JSONValue {
         .object([
             ("name", .string(c.id)),
             ("type", .string(c.type.rawValue)),
@@ -98,7 +98,7 @@ public enum DiffJSON {
         ])
     }
 
-    static func lineItem(_ item: LineItemDiff) -> JSONValue {
+    static func lineItem(_ item: ReportDiff.LineItemChange) -> JSONValue {
         func pair(_ value: (LineItem) -> Decimal?) -> JSONValue {
             .object([("before", EstimateJSON.money(item.before.flatMap(value))), ("after", EstimateJSON.money(item.after.flatMap(value)))])
         }

@@ -22,7 +22,7 @@ public enum DiffMarkdown {
     /// The comment for `diff`; `violations` (from `BudgetLimit.violations`) are shown under the
     /// headline; `limits` (the budget gate's) are named when a side is not fully priced, since
     /// the gate then checks the priced cost only.
-    public static func render(_ diff: PlanDiff, violations: [BudgetViolation] = [], limits: [BudgetLimit] = [],
+    public static func render(_ diff: ReportDiff, violations: [BudgetViolation] = [], limits: [BudgetLimit] = [],
                               limit: Int = characterLimit) -> String {
         let full = DiffMarkdownLayout.full(diff)
         let detailed = DiffMarkdownLayout.detailsChanges(diff)
@@ -45,7 +45,7 @@ public enum DiffMarkdown {
 
     // MARK: - Comments
 
-    private static func compose(_ diff: PlanDiff, _ violations: [BudgetViolation], _ limits: [BudgetLimit],
+    private static func compose(_ diff: ReportDiff, _ violations: [BudgetViolation], _ limits: [BudgetLimit],
                                 _ sections: [PreparedSection], _ layout: DiffMarkdownLayout) -> String {
         var out = header(diff, violations, limits) + summaryTable(diff)
         let shown = Set(DiffText.byImpactEnvironments(sections.map(\.env)).prefix(layout.sections).map(\.name))
@@ -71,7 +71,7 @@ public enum DiffMarkdown {
         return out + footer(diff)
     }
 
-    private static func noChange(_ diff: PlanDiff, _ violations: [BudgetViolation], _ limits: [BudgetLimit],
+    private static func noChange(_ diff: ReportDiff, _ violations: [BudgetViolation], _ limits: [BudgetLimit],
                                  _ layout: DiffMarkdownLayout) -> String {
         var out = header(diff, violations, limits, planLine: false)
         let total = diff.cost.after.desired
@@ -100,7 +100,7 @@ public enum DiffMarkdown {
         return out + footer(diff)
     }
 
-    private static func header(_ diff: PlanDiff, _ violations: [BudgetViolation], _ limits: [BudgetLimit],
+    private static func header(_ diff: ReportDiff, _ violations: [BudgetViolation], _ limits: [BudgetLimit],
                                planLine: Bool = true) -> String {
         var out = marker + "\n### " + DiffText.headline(diff) { MarkdownText.escape($0) } + "\n\n"
         if !violations.isEmpty {
@@ -116,7 +116,7 @@ public enum DiffMarkdown {
         return out
     }
 
-    private static func summaryTable(_ diff: PlanDiff) -> String {
+    private static func summaryTable(_ diff: ReportDiff) -> String {
         var out = "| Environment | Before | After | Change | Min–max before | Min–max after |\n"
             + "| --- | ---: | ---: | ---: | ---: | ---: |\n"
         for env in diff.environments {
@@ -137,7 +137,7 @@ public enum DiffMarkdown {
     /// _(derived from demand)_" (empty when none): the component's own setting changes (not the
     /// region or hours it only inherits from `env`, which the environment shows once), then the
     /// figures its `capacity:` block derived differently.
-    static func fieldChanges(_ c: ComponentDiff, in env: EnvironmentDiff) -> String {
+    static func fieldChanges(_ c: ReportDiff.Component, in env: ReportDiff.Environment) -> String {
         let own = env.ownFieldChanges(c)
         guard !own.isEmpty || !c.derivedChanges.isEmpty else { return "" }
         return ": " + changeList(own, derived: c.derivedChanges)
@@ -152,7 +152,7 @@ public enum DiffMarkdown {
 
     /// The capacity warnings a change brought or changed, as a GitHub alert, and those it
     /// resolved, one line each; `naming` adds the environment (outside its own section).
-    static func warnings(_ env: EnvironmentDiff, naming: Bool) -> String {
+    static func warnings(_ env: ReportDiff.Environment, naming: Bool) -> String {
         let place = naming ? " in \(MarkdownText.escape(env.name))" : ""
         var alert: [String] = [], resolved: [String] = []
         for change in env.changedWarnings {
@@ -180,7 +180,7 @@ public enum DiffMarkdown {
     /// The warning box naming the charges without a rate (with their fix), saying that the
     /// figures — and the budget gate, when `limits` are set — cover what is priced only; empty
     /// when both sides are fully priced.
-    static func unpriced(_ diff: PlanDiff, _ limits: [BudgetLimit]) -> String {
+    static func unpriced(_ diff: ReportDiff, _ limits: [BudgetLimit]) -> String {
         let items = diff.unpriced
         guard !items.isEmpty else { return "" }
         var out = "> [!WARNING]\n> **Not priced:** \(items.count) item\(items.count == 1 ? " has" : "s have") no rate in the catalog, "
@@ -210,7 +210,7 @@ public enum DiffMarkdown {
         "the peak of \(Formatting.quantity(w.demand)) \(w.saturationUnit) needed \(w.needed) \(w.unit), \(w.field) \(w.configuredMax)"
     }
 
-    private static func footer(_ diff: PlanDiff) -> String {
+    private static func footer(_ diff: ReportDiff) -> String {
         let s = diff.pricing
         return "\n---\n<sub>Both sides priced with one catalog: snapshot \(MarkdownText.code(s.id)) "
             + "(\(MarkdownText.escape(s.origin)), \(s.rateCount) rates, newest \(MarkdownText.escape(s.latestEffectiveDate))) · "
@@ -220,7 +220,7 @@ public enum DiffMarkdown {
 
     // MARK: - The size limit
 
-    private static func hardCut(_ text: String, diff: PlanDiff, limit: Int) -> String {
+    private static func hardCut(_ text: String, diff: ReportDiff, limit: Int) -> String {
         let tail = "\n\n" + CutCounts.hardNote + "\n" + footer(diff)
         var kept = Substring(text)
         let budget = max(0, limit - tail.utf16.count)
@@ -256,9 +256,9 @@ struct DiffMarkdownLayout {
 
     /// True when the comment details the changes (a cost change, or a change that cannot be
     /// priced fully); false for the short "No cost change" comment.
-    static func detailsChanges(_ diff: PlanDiff) -> Bool { diff.hasCostChange || diff.hasUnpricedChange }
+    static func detailsChanges(_ diff: ReportDiff) -> Bool { diff.hasCostChange || diff.hasUnpricedChange }
 
-    static func full(_ diff: PlanDiff) -> DiffMarkdownLayout {
+    static func full(_ diff: ReportDiff) -> DiffMarkdownLayout {
         let changed = diff.changedEnvironments
         let rows = diff.environments.map(\.changedComponents.count)
         return DiffMarkdownLayout(detailSections: changed.count,
@@ -287,9 +287,9 @@ struct CutCounts {
 /// One changed environment's section, rendered once per row so that a shortened comment only
 /// reassembles strings.
 struct PreparedSection {
-    let env: EnvironmentDiff
+    let env: ReportDiff.Environment
     /// The changed components in plan order.
-    let components: [ComponentDiff]
+    let components: [ReportDiff.Component]
     /// Their ids, largest change first.
     let byImpact: [String]
     let rows: [String: String]
@@ -298,7 +298,7 @@ struct PreparedSection {
     /// The environment's own setting changes and capacity warnings, under its heading.
     let preface: String
 
-    init(_ env: EnvironmentDiff) {
+    init(_ env: ReportDiff.Environment) {
         self.env = env
         var preface = ""
         if !env.settingChanges.isEmpty { preface += "Settings: " + DiffMarkdown.changeList(env.settingChanges) + "\n\n" }

@@ -6,7 +6,7 @@ import Foundation
 /// its components with their setting changes (and figures derived from demand) and line-item
 /// deltas at desired scale.
 public enum DiffTable {
-    public static func render(_ diff: PlanDiff, violations: [BudgetViolation] = []) -> String {
+    public static func render(_ diff: ReportDiff, violations: [BudgetViolation] = []) -> String {
         var out = "\(diff.headName) — monthly cost change in USD at desired scale (min–max band), "
             + "\(Money.plain(Money.hoursPerMonth)) h/month\n\(diff.baseFile) → \(diff.headFile)\n\n"
             + DiffText.headline(diff) + "\n"
@@ -22,7 +22,7 @@ public enum DiffTable {
         return DisplayText.visible(out, keepingLineBreaks: true)
     }
 
-    private static func summary(_ diff: PlanDiff) -> String {
+    private static func summary(_ diff: ReportDiff) -> String {
         var table = TextTable(leftAligned: 2)
         table.add(["ENVIRONMENT", "STATUS", "BEFORE", "AFTER", "CHANGE", "%", "BAND BEFORE", "BAND AFTER"])
         table.rule()
@@ -39,7 +39,7 @@ public enum DiffTable {
         return table.rendered()
     }
 
-    private static func section(_ env: EnvironmentDiff) -> String {
+    private static func section(_ env: ReportDiff.Environment) -> String {
         var out = "\(env.name) (\(env.status.rawValue)): \(DiffText.change(env.cost))\n"
         if !env.settingChanges.isEmpty { out += "  settings: " + changeList(env.settingChanges) + "\n" }
         if env.head != nil { out += warnings(env) }
@@ -82,7 +82,7 @@ public enum DiffTable {
     }
 
     /// One line per capacity warning the change brought, changed or resolved.
-    private static func warnings(_ env: EnvironmentDiff) -> String {
+    private static func warnings(_ env: ReportDiff.Environment) -> String {
         env.changedWarnings.map { change in
             switch (change.before, change.after) {
             case let (_, after?): "  WARNING (\(change.status == .added ? "new" : "still short")): \(after.summary)\n"

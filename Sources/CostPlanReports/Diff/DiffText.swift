@@ -33,10 +33,10 @@ public enum DiffText {
 
     /// A component's desired monthly cost on one side, in `format`: `—` when absent, `≥ …` when
     /// some of its items are not priced, `not priced` when none is.
-    static func sideCost(_ c: ComponentEstimate?, _ amount: Decimal, _ format: (Decimal) -> String) -> String {
+    static func sideCost(_ c: Report.Component?, _ amount: Decimal, _ format: (Decimal) -> String) -> String {
         guard let c else { return "—" }
         if c.unpriced.isEmpty { return format(amount) }
-        return c.lineItems[.desired, default: []].isEmpty ? "not priced" : "≥ " + format(amount)
+        return c.notPriced ? "not priced" : "≥ " + format(amount)
     }
 
     /// `$1,880.84–$2,379.53`, or one figure when the band has no spread.
@@ -49,7 +49,7 @@ public enum DiffText {
     /// `name` renders an environment name (escaped for Markdown, plain for a terminal).
     /// When a side is incomplete the figures are of what is priced: a change with unpriced
     /// items never reads "No cost change".
-    public static func headline(_ diff: PlanDiff, name: (String) -> String = { $0 }) -> String {
+    public static func headline(_ diff: ReportDiff, name: (String) -> String = { $0 }) -> String {
         let notPriced = diff.unpriced.count
         let suffix = notPriced == 0 ? "" : " (priced items only; \(notPriced) not priced)"
         guard diff.hasCostChange else {
@@ -105,7 +105,7 @@ public enum DiffText {
     }
 
     /// A line item's quantity before → after with its unit: `1,460 → 2,920 hours`.
-    static func quantity(_ item: LineItemDiff) -> String {
+    static func quantity(_ item: ReportDiff.LineItemChange) -> String {
         func text(_ line: LineItem) -> String { line.quantity.map(Formatting.quantity) ?? "usage?" }
         switch (item.before, item.after) {
         case let (before?, after?) where before.quantity != after.quantity: return "\(text(before)) → \(text(after)) \(item.unit)"
@@ -122,7 +122,7 @@ public enum DiffText {
     }
 
     /// Components whose change is largest first (by |desired delta|), for cutting.
-    static func byImpact(_ components: [ComponentDiff]) -> [ComponentDiff] {
+    static func byImpact(_ components: [ReportDiff.Component]) -> [ReportDiff.Component] {
         components.enumerated().sorted {
             let a = abs($0.element.cost.delta.desired), b = abs($1.element.cost.delta.desired)
             return a != b ? a > b : $0.offset < $1.offset
@@ -130,7 +130,7 @@ public enum DiffText {
     }
 
     /// Environments whose change is largest first (by |desired delta|), for cutting.
-    static func byImpactEnvironments(_ environments: [EnvironmentDiff]) -> [EnvironmentDiff] {
+    static func byImpactEnvironments(_ environments: [ReportDiff.Environment]) -> [ReportDiff.Environment] {
         environments.enumerated().sorted {
             let a = abs($0.element.cost.delta.desired), b = abs($1.element.cost.delta.desired)
             return a != b ? a > b : $0.offset < $1.offset

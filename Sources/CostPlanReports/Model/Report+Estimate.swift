@@ -5,7 +5,7 @@ extension Report {
     /// The report of `estimate`: every figure a renderer shows, derived here once.
     public init(_ estimate: Estimate) {
         let environments = estimate.environments.map(Environment.init)
-        self.init(plan: estimate.planName, description: estimate.planDescription,
+        self.init(plan: estimate.planName, file: estimate.file, description: estimate.planDescription,
                   pricing: estimate.pricing, environments: environments,
                   curves: environments.flatMap(Self.curves))
     }
@@ -36,6 +36,6 @@ extension Report.Component {
         self.init(id: c.id, type: c.type, service: c.serviceName, region: c.region, hoursPerMonth: c.hoursPerMonth,
                   description: c.description, address: c.address, range: c.scaling, monthly: c.monthly,
                   lineItems: c.lineItems,
-                  capacity: c.capacity, unpriced: c.unpriced)
+                  capacity: c.capacity, unpriced: c.unpriced, settings: c.settings)
     }
 }

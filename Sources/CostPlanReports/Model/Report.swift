@@ -10,6 +10,8 @@ import Foundation
 public struct Report: Hashable, Sendable, Codable {
     /// The plan's name.
     public var plan: String
+    /// The file (or `REF:PATH`) the plan was read from, as given: how a diff names its sides.
+    public var file: String
     /// The plan's description, if it has one.
     public var description: String?
     /// The catalog the estimate was priced with.
@@ -111,6 +113,9 @@ extension Report {
         public var capacity: ComponentCapacity?
         /// Charges with no rate in the catalog: not in `lineItems` or `monthly`.
         public var unpriced: [UnpricedItem]
+        /// Its settings as the plan states them, flattened to `field.path = value`: what a diff
+        /// compares.
+        public var settings: [String: String]
 
         /// The line items at `scenario` (none when it has none there).
         public func items(_ scenario: Scenario) -> [LineItem] { lineItems[scenario, default: []] }

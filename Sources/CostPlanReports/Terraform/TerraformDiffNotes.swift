@@ -16,7 +16,7 @@ public struct TerraformDiffNotes: Sendable {
     public var text: String { TerraformNotes.text(head) }
 
     /// The comment: the diff (shortened to leave room) followed by the Terraform section, within `limit`.
-    public func markdown(_ diff: PlanDiff, violations: [BudgetViolation], limits: [BudgetLimit] = [],
+    public func markdown(_ diff: ReportDiff, violations: [BudgetViolation], limits: [BudgetLimit] = [],
                          limit: Int = DiffMarkdown.characterLimit) -> String {
         var section = TerraformNotes.markdown(head: head, base: base)
         if section.utf16.count > limit / 2 { section = String(section.prefix(limit / 4)) + "\n\n(Terraform notes cut)\n" }
@@ -27,7 +27,7 @@ public struct TerraformDiffNotes: Sendable {
     }
 
     /// The diff JSON with `"terraform": {"base": …, "head": …}` added.
-    public func json(_ diff: PlanDiff, violations: [BudgetViolation]) -> JSONValue {
+    public func json(_ diff: ReportDiff, violations: [BudgetViolation]) -> JSONValue {
         TerraformNotes.adding(.object([("base", base.map(TerraformNotes.json) ?? .null), ("head", TerraformNotes.json(head))]),
                               to: DiffJSON.document(diff, violations: violations))
     }

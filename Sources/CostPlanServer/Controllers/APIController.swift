@@ -102,7 +102,7 @@ struct APIController {
                 }
             }
             for (input, side) in zip(inputs, ["base", "head"]) { try Self.checkSize(input.plan, limit: maxComponents, side: side) }
-            let diff = try PlanDiff.between(inputs[0].plan, inputs[1].plan, catalog: catalog)
+            let diff = try ReportDiff.between(inputs[0].plan, inputs[1].plan, catalog: catalog)
             let notes = inputs[1].terraform.map { TerraformDiffNotes(head: $0, base: inputs[0].terraform) }
             if markdown {
                 let text = notes?.markdown(diff, violations: []) ?? DiffMarkdown.render(diff)
