@@ -1,4 +1,5 @@
 import CostPlan
+import Foundation
 
 /// The plan arguments of the commands read as the commands read them: every problem is a failure
 /// with exit status 2 whose message lists it (file, field path, line).
@@ -12,6 +13,13 @@ public enum PlanArguments {
             return "error: --pricing-date \(pricingDate): expected a day as YYYY-MM-DD (e.g. 2026-12-01)"
         }
         return nil
+    }
+
+    /// The Terraform options as the input layer takes them (checked by `terraformProblem`; the
+    /// workspace split and today's date when unset).
+    public static func terraformInput(usagePath: String?, envFrom: String, pricingDate: String?) -> TerraformInputOptions {
+        TerraformInputOptions(usagePath: usagePath, split: EnvironmentSplit(argument: envFrom) ?? .workspace,
+                              pricingDate: pricingDate.flatMap(TerraformInputOptions.day) ?? Date())
     }
 
     /// Parses the plan file at `path`.

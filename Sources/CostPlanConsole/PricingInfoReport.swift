@@ -28,6 +28,12 @@ public enum PricingInfoReport {
 }
 
 extension PricingInfoReport {
+    /// What is wrong with `--region`, if anything (a region code or `global`).
+    public static func problem(region: String?) -> String? {
+        guard let region, !AWSRegion.isKnown(region), region != "global" else { return nil }
+        return "--region \(region): not an AWS region code (e.g. us-east-1)"
+    }
+
     /// Prints `pricing info`: with `region`, what that region covers (`RegionCoverageReport`);
     /// otherwise the whole catalog and its sources, read through `loader`.
     public static func print(region: String?, catalog: InMemoryPriceCatalog, loader: () throws -> CatalogLoader) throws {

@@ -13,6 +13,16 @@ struct ForgeAPI: Sendable {
     var extraHeaders: [HTTPHeader]
     var failure: ForgeFailure
 
+    /// The API of `forge` at `apiURL` (trailing slashes dropped), sending `token` (none when nil)
+    /// the forge's way. `tokenSource` and `notFoundHint` go into the messages of a 401 and a 404.
+    init(_ forge: CommentForge, apiURL: String, token: String?, tokenSource: String, transport: HTTPTransport, notFoundHint: String) {
+        self.transport = transport
+        baseURL = apiURL.trimmingTrailingSlashes
+        authorization = token.map(forge.tokenHeader)
+        extraHeaders = forge.headers
+        failure = ForgeFailure(forge: forge.name, tokenSource: tokenSource, permission: forge.permission, notFoundHint: notFoundHint)
+    }
+
     /// Sends `method path` (or an absolute `url` from a pagination header) and returns the reply
     /// of a 2xx status; any other status throws.
     func send(_ method: String, _ pathOrURL: String, json: [String: String]? = nil) async throws -> HTTPReply {

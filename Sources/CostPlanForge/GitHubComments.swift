@@ -18,14 +18,8 @@ public struct GitHubComments: ForgeComments {
                 apiURL: String = defaultAPIURL, transport: HTTPTransport) {
         self.repository = repository
         self.pullRequest = pullRequest
-        api = ForgeAPI(
-            transport: transport, baseURL: apiURL.trimmingTrailingSlashes,
-            authorization: token.map { HTTPHeader("Authorization", "Bearer \($0)") },
-            extraHeaders: [HTTPHeader("X-GitHub-Api-Version", "2022-11-28")],
-            failure: ForgeFailure(
-                forge: "GitHub", tokenSource: tokenSource,
-                permission: "write access to pull requests (workflow `permissions: pull-requests: write`; a fine-grained token with Pull requests: Read and write)",
-                notFoundHint: "check --repo \(repository) and --pull-request \(pullRequest) (a token without access to a private repository also gets 404)."))
+        api = ForgeAPI(.gitHub, apiURL: apiURL, token: token, tokenSource: tokenSource, transport: transport,
+                       notFoundHint: "check --repo \(repository) and --pull-request \(pullRequest) (a token without access to a private repository also gets 404).")
     }
 
     /// `OWNER/REPO` with two non-empty parts of letters, digits, `-`, `_` and `.`.

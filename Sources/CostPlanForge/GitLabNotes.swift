@@ -17,13 +17,8 @@ public struct GitLabNotes: ForgeComments {
                 apiURL: String = defaultAPIURL, transport: HTTPTransport) {
         self.project = project
         self.mergeRequest = mergeRequest
-        api = ForgeAPI(
-            transport: transport, baseURL: apiURL.trimmingTrailingSlashes,
-            authorization: token.map { HTTPHeader("PRIVATE-TOKEN", $0) }, extraHeaders: [],
-            failure: ForgeFailure(
-                forge: "GitLab", tokenSource: tokenSource,
-                permission: "the `api` scope and at least the Reporter role in the project (a project or personal access token; CI_JOB_TOKEN cannot post notes)",
-                notFoundHint: "check --project \(project) and --merge-request \(mergeRequest) (a token without access to a private project also gets 404)."))
+        api = ForgeAPI(.gitLab, apiURL: apiURL, token: token, tokenSource: tokenSource, transport: transport,
+                       notFoundHint: "check --project \(project) and --merge-request \(mergeRequest) (a token without access to a private project also gets 404).")
     }
 
     public var target: String { "\(project) merge request !\(mergeRequest)" }

@@ -24,15 +24,7 @@ extension PricingDatabase {
             }
             try db.create(table: "importedRate") { t in
                 t.column("offerCode", .text).notNull()
-                t.column("service", .text).notNull()
-                t.column("region", .text).notNull()
-                t.column("item", .text).notNull()
-                t.column("unit", .text).notNull()
-                t.column("tierFrom", .text)
-                t.column("usd", .text).notNull()
-                t.column("effectiveDate", .text).notNull()
-                t.column("source", .text).notNull()
-                t.column("notes", .text).notNull()
+                rateColumns(t)
                 t.foreignKey(["offerCode", "region"], references: "importedOffer", onDelete: .cascade)
             }
             try db.create(index: "importedRate_on_service_region_item", on: "importedRate", columns: ["service", "region", "item"])

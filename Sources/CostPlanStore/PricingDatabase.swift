@@ -42,20 +42,11 @@ public struct PricingDatabase: Sendable {
 
     // MARK: - Schema
 
-    private static var migrator: DatabaseMigrator {
+    /// Internal for the test that pins each migration's schema.
+    static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("createRateAndCatalogState") { db in
-            try db.create(table: "rate") { t in
-                t.column("service", .text).notNull()
-                t.column("region", .text).notNull()
-                t.column("item", .text).notNull()
-                t.column("unit", .text).notNull()
-                t.column("tierFrom", .text)
-                t.column("usd", .text).notNull()
-                t.column("effectiveDate", .text).notNull()
-                t.column("source", .text).notNull()
-                t.column("notes", .text).notNull()
-            }
+            try db.create(table: "rate") { t in rateColumns(t) }
             try db.create(index: "rate_on_service_region_item", on: "rate", columns: ["service", "region", "item"])
             try db.create(table: "catalogState") { t in
                 t.primaryKey("id", .integer)
@@ -78,6 +69,20 @@ public struct PricingDatabase: Sendable {
             try refreshSummary(db)
         }
         return migrator
+    }
+
+    /// The nine columns of a rate row, in their order, as the `createRateAndCatalogState` and
+    /// `importedAWSOffers` migrations declare them (those migrations' DDL must never change).
+    static func rateColumns(_ t: TableDefinition) {
+        t.column("service", .text).notNull()
+        t.column("region", .text).notNull()
+        t.column("item", .text).notNull()
+        t.column("unit", .text).notNull()
+        t.column("tierFrom", .text)
+        t.column("usd", .text).notNull()
+        t.column("effectiveDate", .text).notNull()
+        t.column("source", .text).notNull()
+        t.column("notes", .text).notNull()
     }
 
     /// The migrations this code knows, in order (a catalog lacking one is opened for writing).

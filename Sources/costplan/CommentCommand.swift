@@ -67,21 +67,12 @@ struct CommentCommand: ParsableCommand {
         var apiURL: String?
 
         func validate() throws {
-            guard pullRequest > 0 else { throw ValidationError("--pull-request must be a positive number") }
-            if let repo, !GitHubComments.isRepository(repo) { throw ValidationError("--repo \(repo): expected OWNER/REPO") }
+            if let problem = CommentTargets.gitHubProblem(pullRequest: pullRequest, repo: repo) { throw ValidationError(problem) }
         }
 
         func run() async throws {
-            guard let repository = CommentInput.option(repo, orEnvironment: "GITHUB_REPOSITORY") else {
-                throw ValidationError("--repo OWNER/REPO is required (or $GITHUB_REPOSITORY)")
-            }
-            guard GitHubComments.isRepository(repository) else { throw ValidationError("$GITHUB_REPOSITORY \(repository): expected OWNER/REPO") }
-            let (pullRequest, tokenEnv) = (pullRequest, tokenEnv)
-            try await CommentRun.post(to: .gitHub, tokenEnv: tokenEnv, apiURL: apiURL, bodyFile: common.bodyFile,
-                                      behavior: common.behavior, dryRun: common.dryRun) { token, url, transport in
-                GitHubComments(repository: repository, pullRequest: pullRequest, token: token, tokenSource: "$\(tokenEnv)", apiURL: url,
-                               transport: transport)
-            }
+            try await CommentTargets.gitHub(repo: repo, pullRequest: pullRequest, tokenEnv: tokenEnv, apiURL: apiURL, bodyFile: common.bodyFile,
+                                            behavior: common.behavior, dryRun: common.dryRun, usageError: ValidationError.init)
         }
     }
 
@@ -110,19 +101,9 @@ struct CommentCommand: ParsableCommand {
         var apiURL: String?
 
         func run() async throws {
-            guard let project = CommentInput.option(project, orEnvironment: "CI_PROJECT_ID") else {
-                throw ValidationError("--project ID|PATH is required (or $CI_PROJECT_ID)")
-            }
-            guard let mergeRequest = mergeRequest ?? CommentInput.option(nil, orEnvironment: "CI_MERGE_REQUEST_IID").flatMap({ Int($0) }),
-                  mergeRequest > 0 else {
-                throw ValidationError("--merge-request N is required, a positive number (or $CI_MERGE_REQUEST_IID)")
-            }
-            let tokenEnv = tokenEnv
-            try await CommentRun.post(to: .gitLab, tokenEnv: tokenEnv, apiURL: apiURL, bodyFile: common.bodyFile,
-                                      behavior: common.behavior, dryRun: common.dryRun) { token, url, transport in
-                GitLabNotes(project: project, mergeRequest: mergeRequest, token: token, tokenSource: "$\(tokenEnv)", apiURL: url,
-                            transport: transport)
-            }
+            try await CommentTargets.gitLab(project: project, mergeRequest: mergeRequest, tokenEnv: tokenEnv, apiURL: apiURL,
+                                            bodyFile: common.bodyFile, behavior: common.behavior, dryRun: common.dryRun,
+                                            usageError: ValidationError.init)
         }
     }
 }

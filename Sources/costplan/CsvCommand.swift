@@ -51,7 +51,7 @@ struct CsvCommand: AsyncParsableCommand {
         try await CsvRun.run(planPath: planPath, month: month, months: months, scenario: scenario, environments: environments,
                              summary: summary, byteOrderMark: bom, out: out,
                              fetch: { try await fetch.fetch(for: [$0], environments: environments, catalog: catalog) },
-                             estimate: { try catalog.estimate($0, file: planPath, environments: environments, strict: strictness.strict) })
+                             estimate: { try catalog.access.estimate($0, file: planPath, environments: environments, strict: strictness.strict) })
     }
 }
 

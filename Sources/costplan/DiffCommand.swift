@@ -55,7 +55,7 @@ struct DiffCommand: AsyncParsableCommand {
         try await DiffRun.run(base: base, head: head, terraform: terraform.input, format: format, environments: environments,
                               failAbove: failAbove, strict: strictness.strict,
                               fetch: { try await fetch.fetch(for: $0, environments: environments, catalog: catalog) },
-                              catalog: { try catalog.lookups() })
+                              catalog: { try catalog.access.lookups() })
     }
 }
 

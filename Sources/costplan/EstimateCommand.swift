@@ -48,7 +48,7 @@ struct EstimateCommand: AsyncParsableCommand {
     func run() async throws {
         let loaded = try terraform.load(planPath, side: before ? .before : .after)
         try await fetch.fetch(for: [loaded.plan], environments: environments, catalog: catalog)
-        let estimate = try catalog.estimate(loaded.plan, file: planPath, environments: environments, strict: strictness.strict)
+        let estimate = try catalog.access.estimate(loaded.plan, file: planPath, environments: environments, strict: strictness.strict)
         EstimateRun.print(estimate, terraform: loaded.terraform, format: format, details: details)
     }
 }

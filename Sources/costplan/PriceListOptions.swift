@@ -30,10 +30,6 @@ struct FetchMissingOptions: ParsableArguments {
 
     /// With `--fetch-missing`, fetches what `plans` lack; otherwise does nothing.
     func fetch(for plans: [Plan], environments: [String] = [], catalog: CatalogOptions) async throws {
-        guard fetchMissing, !plans.isEmpty else { return }
-        try await catalog.fetching { loader in
-            try await PriceListFetch.fetchNeeds(of: plans, environments: EnvironmentSelection(environments), onlyMissing: true,
-                                                endpoint: priceList.resolvedEndpoint, loader: loader, log: { Output.error($0) })
-        }
+        try await catalog.access.fetchMissing(fetchMissing, for: plans, environments: environments, endpoint: priceList.resolvedEndpoint)
     }
 }

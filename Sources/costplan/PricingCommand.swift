@@ -1,5 +1,4 @@
 import ArgumentParser
-import CostPlan
 import CostPlanConsole
 
 struct PricingCommand: ParsableCommand {
@@ -26,13 +25,11 @@ struct PricingCommand: ParsableCommand {
         @OptionGroup var catalog: CatalogOptions
 
         func validate() throws {
-            if let region, !AWSRegion.isKnown(region), region != "global" {
-                throw ValidationError("--region \(region): not an AWS region code (e.g. us-east-1)")
-            }
+            if let problem = PricingInfoReport.problem(region: region) { throw ValidationError(problem) }
         }
 
         func run() throws {
-            try PricingInfoReport.print(region: region, catalog: try catalog.load(), loader: { try catalog.loader() })
+            try PricingInfoReport.print(region: region, catalog: try catalog.access.load(), loader: { try catalog.access.loader() })
         }
     }
 
@@ -45,7 +42,7 @@ struct PricingCommand: ParsableCommand {
         @OptionGroup var catalog: CatalogOptions
 
         func run() throws {
-            Output.write(RateListReport.render(try catalog.load().allRates, service: service, region: region, item: item))
+            Output.write(RateListReport.render(try catalog.access.load().allRates, service: service, region: region, item: item))
         }
     }
 }

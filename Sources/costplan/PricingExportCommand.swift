@@ -24,7 +24,7 @@ extension PricingCommand {
         @OptionGroup var catalog: CatalogOptions
 
         func run() throws {
-            try PricingExportRun.run(out: out, loader: { try catalog.loader() })
+            try PricingExportRun.run(out: out, loader: { try catalog.access.loader() })
         }
     }
 }

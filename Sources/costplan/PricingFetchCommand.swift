@@ -48,7 +48,7 @@ extension PricingCommand {
         func run() async throws {
             try await PricingFetchRun.run(services: services, regions: regions, endpoint: priceList.resolvedEndpoint,
                                           plans: { try plans.map { try terraform.load($0).plan } },
-                                          fetching: catalog.fetching, catalog: { try catalog.lookups() })
+                                          fetching: catalog.access.fetching, catalog: { try catalog.access.lookups() })
         }
     }
 }

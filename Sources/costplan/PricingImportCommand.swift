@@ -25,7 +25,7 @@ extension PricingCommand {
         @OptionGroup var catalog: CatalogOptions
 
         func run() throws {
-            try PricingImportRun.run(paths: paths, loader: { try catalog.loader() }, catalog: { try catalog.lookups() })
+            try PricingImportRun.run(paths: paths, loader: { try catalog.access.loader() }, catalog: { try catalog.access.lookups() })
         }
     }
 }

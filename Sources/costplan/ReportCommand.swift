@@ -31,6 +31,6 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ReportRun.run(plans: plans, out: out, publicDirectory: publicDirectory, strict: strictness.strict,
-                                fetch: { try await fetch.fetch(for: $0, catalog: catalog) }, catalog: { try catalog.load() })
+                                fetch: { try await fetch.fetch(for: $0, catalog: catalog) }, catalog: { try catalog.access.load() })
     }
 }

@@ -63,7 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
         var settings = ServerSettings(host: host, port: port, plans: plans, publicDirectory: publicDirectory,
                                       allowedHosts: allowedHosts, maxComponents: maxComponents)
         if let maxConnections { settings.maxConnections = maxConnections }
-        try await ServeRun.run(settings, catalog: try catalog.load(), loader: try catalog.loader(), logLevel: logLevel)
+        try await ServeRun.run(settings, catalog: try catalog.access.load(), loader: try catalog.access.loader(), logLevel: logLevel)
     }
 }
 

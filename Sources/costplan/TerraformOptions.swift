@@ -1,7 +1,6 @@
 import ArgumentParser
 import CostPlan
 import CostPlanConsole
-import Foundation
 
 /// How a Terraform plan (`terraform show -json` output) is read; shared by estimate, diff, validate and import.
 struct TerraformOptions: ParsableArguments {
@@ -29,16 +28,10 @@ struct TerraformOptions: ParsableArguments {
     }
 
     /// The options as the input layer takes them.
-    var input: TerraformInputOptions {
-        TerraformInputOptions(usagePath: usagePath, split: EnvironmentSplit(argument: envFrom) ?? .workspace,
-                              pricingDate: pricingDate.flatMap(TerraformInputOptions.day) ?? Date())
-    }
+    var input: TerraformInputOptions { PlanArguments.terraformInput(usagePath: usagePath, envFrom: envFrom, pricingDate: pricingDate) }
 
     /// Reads the plan file or Terraform plan JSON at `path` (`PlanArguments.load`).
     func load(_ path: String, side: TerraformSide = .after, requireTerraform: Bool = false) throws -> PlanInput {
         try PlanArguments.load(path, side: side, options: input, requireTerraform: requireTerraform)
     }
-
-    /// Parses a plan file (`PlanArguments.plan`).
-    static func plan(_ path: String) throws -> Plan { try PlanArguments.plan(path) }
 }

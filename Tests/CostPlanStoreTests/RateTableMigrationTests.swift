@@ -102,4 +102,30 @@ struct RateTableMigrationTests {
         #expect(try database.rates(for: key).map(\.usd) == [Decimal(string: "0.019")!])
         #expect(try database.sources().importedRates.count == 1)
     }
+
+    /// The schema the first two migrations create, as SQLite stores it: a migration, once
+    /// released, must keep emitting the same DDL however its code is arranged, or catalogs
+    /// created now would differ from those created by an earlier costplan.
+    @Test func theFirstMigrationsKeepTheirSchema() throws {
+        let queue = try DatabaseQueue()
+        try PricingDatabase.migrator.migrate(queue, upTo: "importedAWSOffers")
+        let schema = try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name")
+        }
+        #expect(schema == [
+            #"CREATE TABLE "catalogState" ("id" INTEGER PRIMARY KEY, "fingerprint" TEXT NOT NULL, "origin" TEXT NOT NULL, "loadedAt" DATETIME NOT NULL)"#,
+            "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)",
+            #"CREATE TABLE "importedOffer" ("offerCode" TEXT NOT NULL, "region" TEXT NOT NULL, "format" TEXT NOT NULL, "fileName" TEXT NOT NULL, "#
+                + #""version" TEXT NOT NULL, "publicationDate" TEXT NOT NULL, "fingerprint" TEXT NOT NULL, "rateCount" INTEGER NOT NULL, "#
+                + #""importedAt" DATETIME NOT NULL, PRIMARY KEY ("offerCode", "region"))"#,
+            #"CREATE TABLE "importedRate" ("offerCode" TEXT NOT NULL, "service" TEXT NOT NULL, "region" TEXT NOT NULL, "item" TEXT NOT NULL, "#
+                + #""unit" TEXT NOT NULL, "tierFrom" TEXT, "usd" TEXT NOT NULL, "effectiveDate" TEXT NOT NULL, "source" TEXT NOT NULL, "#
+                + #""notes" TEXT NOT NULL, FOREIGN KEY ("offerCode", "region") REFERENCES "importedOffer"("offerCode", "region") ON DELETE CASCADE)"#,
+            #"CREATE INDEX "importedRate_on_offer_region" ON "importedRate"("offerCode", "region")"#,
+            #"CREATE INDEX "importedRate_on_service_region_item" ON "importedRate"("service", "region", "item")"#,
+            #"CREATE TABLE "rate" ("service" TEXT NOT NULL, "region" TEXT NOT NULL, "item" TEXT NOT NULL, "unit" TEXT NOT NULL, "#
+                + #""tierFrom" TEXT, "usd" TEXT NOT NULL, "effectiveDate" TEXT NOT NULL, "source" TEXT NOT NULL, "notes" TEXT NOT NULL)"#,
+            #"CREATE INDEX "rate_on_service_region_item" ON "rate"("service", "region", "item")"#,
+        ])
+    }
 }

@@ -303,7 +303,7 @@ struct PlanParserErrorTests {
                   api: {type: ec2, instance_type: t3.medium, count: *range}
             """)
         let api = try #require(plan.environments[0].components.last?.spec as? EC2Instances)
-        #expect(api.count == CountRange(min: 1, desired: 1, max: 3))
+        #expect(api.count.range == CountRange(min: 1, desired: 1, max: 3))
     }
 
     @Test func emptyDocumentIsRejected() throws {

@@ -64,12 +64,12 @@ struct PlanParserTests {
         let stagingWeb = try component(staging, "web")
         #expect(stagingWeb.settings == ["type": "ec2", "instance_type": "t3.large", "count.min": "1", "count.max": "3"])
         let stagingSpec = try #require(stagingWeb.spec as? EC2Instances)
-        #expect(stagingSpec.count == CountRange(min: 1, desired: 1, max: 3))
+        #expect(stagingSpec.count.range == CountRange(min: 1, desired: 1, max: 3))
         #expect(stagingSpec.instanceType == "t3.large")
         // dev changes only instance_type and keeps staging's range
         let devSpec = try #require(try component(dev, "web").spec as? EC2Instances)
         #expect(devSpec.instanceType == "t3.small")
-        #expect(devSpec.count == CountRange(min: 1, desired: 1, max: 3))
+        #expect(devSpec.count.range == CountRange(min: 1, desired: 1, max: 3))
         // a usage block is replaced whole, not merged key by key
         #expect(try component(staging, "lb").settings == ["type": "alb", "usage.new_connections_per_second": "25"])
         let devLB = try #require(try component(dev, "lb").spec as? LoadBalancer.ALB)

@@ -33,7 +33,7 @@ extension RDSDatabase: DemandSized {
         guard let demand, let peakReads = demand.peakReadRPS, let averageReads = demand.averageReadRPS else {
             return .missing(field: "demand.peak_read_rps", hint: "capacity.reads_per_replica sizes replicas from the environment's demand.peak_read_rps")
         }
-        var sizing = CountSizing(range: replicas, desiredGiven: desiredGiven, field: "replicas", unit: "replicas",
+        var sizing = CountSizing(count: replicas, field: "replicas", unit: "replicas",
                                  perUnit: readsPerReplica, perUnitField: "reads_per_replica", peak: peakReads,
                                  average: averageReads, peakName: "peak_read_rps", averageName: "average_read_rps")
         sizing.sizeAt = .peak
@@ -44,7 +44,7 @@ extension RDSDatabase: DemandSized {
         capacity.derived.insert("average_read_rps = peak_read_rps \(CountSizing.plain(peakReads)) × average_rps "
             + "\(CountSizing.plain(demand.averageRPS)) ÷ peak_rps \(CountSizing.plain(demand.peakRPS)) = \(CountSizing.plain(averageReads))", at: 0)
         var spec = self
-        spec.replicas = range
+        spec.replicas.range = range
         return .sized(spec: spec, capacity: capacity)
     }
 }
@@ -94,9 +94,9 @@ extension ElastiCacheCluster: DemandSized {
             + "(100 − reserved_memory_percent \(CountSizing.plain(capacity.reservedPercent))) ÷ 100 = \(CountSizing.plain(usable))"
             + (capacity.memorySource == "memory_per_node_gb" ? "" : " (\(ElastiCacheNodeMemory.source))")
         let partitioned = shards != nil || engine == "memcached"
-        let range = shards ?? (partitioned ? nodes : CountRange(fixed: 1))
+        let count = shards ?? (partitioned ? nodes : ScaledCount(range: CountRange(fixed: 1), desiredGiven: true))
         let field = shards != nil ? "shards" : (partitioned ? "nodes" : "shards")
-        var sizing = CountSizing(range: range, desiredGiven: partitioned ? desiredGiven : true, field: field, unit: field,
+        var sizing = CountSizing(count: count, field: field, unit: field,
                                  perUnit: usable, perUnitField: "usable GB per \(field == "shards" ? "shard" : "node")",
                                  peak: workingSet, average: workingSet, peakName: "working_set_gb", averageName: "working_set_gb")
         sizing.sizeAt = .peak
@@ -110,7 +110,7 @@ extension ElastiCacheCluster: DemandSized {
         }
         var spec = self
         if partitioned {
-            if shards != nil { spec.shards = sized } else { spec.nodes = sized }
+            if shards != nil { spec.shards?.range = sized } else { spec.nodes.range = sized }
         }
         return .sized(spec: spec, capacity: result)
     }

@@ -26,8 +26,7 @@ struct CountSizing {
     enum SizeAt { case average, peak }
 
     /// The plan's range and whether it stated `desired` (a plain number states all three).
-    var range: CountRange
-    var desiredGiven: Bool
+    var count: ScaledCount
     /// The range's field and what it counts, e.g. "tasks" / "tasks".
     var field: String
     var unit: String
@@ -49,13 +48,14 @@ struct CountSizing {
 
     func size(environment: String, component: String) -> (range: CountRange, capacity: ComponentCapacity) {
         let atPeak = Self.required(peak, perUnit), atAverage = Self.required(average, perUnit)
+        let range = count.range
         var sized = range
         var derived = [
             "required_at_peak = ceil(\(peakName) \(Self.plain(peak)) ÷ \(perUnitField) \(Self.plain(perUnit))) = \(counted(atPeak))",
             "required_at_average = ceil(\(averageName) \(Self.plain(average)) ÷ \(perUnitField) \(Self.plain(perUnit))) = \(counted(atAverage))",
         ]
         var explicit: [String] = [], values: [String: String] = [:]
-        if desiredGiven {
+        if count.desiredGiven {
             explicit.append("\(field).desired = \(range.desired) (stated in the plan)")
         } else {
             let target = sizeAt == .average ? atAverage : atPeak

@@ -5,21 +5,18 @@ import Foundation
 struct ElastiCacheCluster: ComponentSpec {
     var engine: String
     var nodeType: String
-    var shards: CountRange?
+    var shards: ScaledCount?
     var replicasPerShard: Int
-    var nodes: CountRange
+    var nodes: ScaledCount
     /// The `capacity:` block (sizes nodes or shards from `demand.working_set_gb`).
     var capacity: CacheMemoryCapacity?
-    /// True when the plan states the desired nodes or shards (it then wins over the derived count).
-    var desiredGiven = false
 
     init(_ f: FieldReader) {
         engine = f.choice("engine", ["redis", "valkey", "memcached"], default: "redis")
         nodeType = f.string("node_type", required: true, hint: "e.g. cache.r6g.large") ?? ""
-        shards = f.count("shards", max: 500)
+        shards = f.scaledCount("shards", max: 500)
         replicasPerShard = f.int("replicas_per_shard", min: 0, max: 5) ?? 0
-        nodes = f.count("nodes", default: 1, max: 500) ?? CountRange(fixed: 1)
-        desiredGiven = f.statesDesired(f.has("shards") ? "shards" : "nodes")
+        nodes = f.scaledCount("nodes", default: 1, max: 500)
         capacity = CacheMemoryCapacity.read(f, nodeType: nodeType)
         if shards != nil, f.has("nodes") {
             f.error(at: "nodes", "give either `nodes` or `shards` (+ `replicas_per_shard`), not both")
@@ -32,7 +29,7 @@ struct ElastiCacheCluster: ComponentSpec {
         }
     }
 
-    var scalingRange: (range: CountRange, label: String)? { shards.map { ($0, "shards") } ?? (nodes, "nodes") }
+    var scalingRange: (range: CountRange, label: String)? { shards.map { ($0.range, "shards") } ?? (nodes.range, "nodes") }
 
     func nodeCount(_ scenario: Scenario) -> Int {
         if let shards { return shards[scenario] * (replicasPerShard + 1) }

@@ -5,19 +5,16 @@ import Foundation
 struct Fargate: ComponentSpec {
     var cpu: Decimal
     var memoryGB: Decimal
-    var tasks: CountRange
+    var tasks: ScaledCount
     var architecture: String
     var ephemeralStorageGB: Decimal
     /// `capacity.rps_per_task`: requests/s one task serves (sizes `tasks` from demand).
     var rpsPerTask: Decimal?
-    /// True when the plan states `tasks.desired` (it then wins over the derived count).
-    var desiredGiven = false
 
     init(_ f: FieldReader) {
         cpu = f.decimal("cpu", required: true, unit: "vCPU") ?? 1
         memoryGB = f.decimal("memory_gb", required: true, unit: "GB") ?? 2
-        tasks = f.count("tasks", default: 1) ?? CountRange(fixed: 1)
-        desiredGiven = f.statesDesired("tasks")
+        tasks = f.scaledCount("tasks", default: 1)
         rpsPerTask = f.perUnitCapacity("rps_per_task", unit: "requests/s", what: "fargate")
         architecture = f.choice("architecture", ["x86_64", "arm64"], default: "x86_64")
         ephemeralStorageGB = f.decimal("ephemeral_storage_gb", min: 20, max: 200, unit: "GB") ?? 20
@@ -28,7 +25,7 @@ struct Fargate: ComponentSpec {
         }
     }
 
-    var scalingRange: (range: CountRange, label: String)? { (tasks, "tasks") }
+    var scalingRange: (range: CountRange, label: String)? { (tasks.range, "tasks") }
 
     func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
         let count = Decimal(tasks[scenario])

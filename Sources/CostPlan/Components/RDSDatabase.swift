@@ -11,7 +11,7 @@ struct RDSDatabase: ComponentSpec {
     var storageGB: Decimal
     var storageType: String
     var iops: Decimal?
-    var replicas: CountRange
+    var replicas: ScaledCount
     var replicaClass: String
     var additionalBackupGB: Decimal?
     /// `legacy_storage: true`: storage below AWS's minimums for new instances (20 GB; io1 100 GB
@@ -29,8 +29,6 @@ struct RDSDatabase: ComponentSpec {
     }
     /// `capacity.reads_per_replica`: database reads/s one replica serves (sizes `replicas`).
     var readsPerReplica: Decimal?
-    /// True when the plan states `replicas.desired` (it then wins over the derived count).
-    var desiredGiven = false
 
     init(_ f: FieldReader) {
         engine = f.choice("engine", ["postgres", "mysql", "mariadb"], required: true) ?? "postgres"
@@ -40,8 +38,7 @@ struct RDSDatabase: ComponentSpec {
         storageGB = f.decimal("storage_gb", min: legacyStorage ? 1 : 20, max: 65_536, unit: "GB") ?? 20
         storageType = f.choice("storage_type", ["gp2", "gp3", "io1"], default: "gp3")
         iops = f.decimal("iops", min: 0, max: 256_000)
-        replicas = f.count("replicas", default: 0, max: 15) ?? CountRange(fixed: 0)
-        desiredGiven = f.statesDesired("replicas")
+        replicas = f.scaledCount("replicas", default: 0, max: 15)
         readsPerReplica = f.perUnitCapacity("reads_per_replica", unit: "reads/s", what: "rds")
         replicaClass = f.string("replica_instance_class") ?? instanceClass
         additionalBackupGB = f.decimal("additional_backup_gb", unit: "GB")
@@ -85,7 +82,7 @@ struct RDSDatabase: ComponentSpec {
         }
     }
 
-    var scalingRange: (range: CountRange, label: String)? { (replicas, "replicas") }
+    var scalingRange: (range: CountRange, label: String)? { (replicas.range, "replicas") }
 
     func lineItems(_ p: PricingContext, at scenario: Scenario) throws -> [LineItem] {
         let deployment = multiAZ ? "multi-az" : "single-az"

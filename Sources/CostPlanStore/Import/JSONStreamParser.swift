@@ -130,48 +130,49 @@ final class JSONStreamParser {
     private func readStringBody() throws -> String {
         reader.start += 1
         // Fast path: the whole string is in the buffer and has no escapes (nearly every string).
-        do {
-            let p = reader.buffer
-            var i = reader.start
-            let end = reader.end
-            while i < end {
-                let byte = p[i]
-                if byte == UInt8(ascii: "\"") {
-                    let text = String(decoding: UnsafeBufferPointer(start: p + reader.start, count: i - reader.start), as: UTF8.self)
-                    reader.start = i + 1
-                    return text
-                }
-                if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-                i += 1
-            }
+        let stop = stringStop()
+        if stop < reader.end, reader.buffer[stop] == UInt8(ascii: "\"") {
+            let text = String(decoding: unread(upTo: stop), as: UTF8.self)
+            reader.start = stop + 1
+            return text
         }
         var bytes: [UInt8] = []
         while true {
             if reader.start >= reader.end && !reader.refill() { throw error("a string is never closed (the file is truncated)") }
-            let p = reader.buffer
-            var i = reader.start
-            let end = reader.end
-            while i < end {
-                let byte = p[i]
-                if byte == UInt8(ascii: "\"") {
-                    bytes.append(contentsOf: UnsafeBufferPointer(start: p + reader.start, count: i - reader.start))
-                    reader.start = i + 1
-                    return String(decoding: bytes, as: UTF8.self)
-                }
-                if byte == UInt8(ascii: "\\") {
-                    bytes.append(contentsOf: UnsafeBufferPointer(start: p + reader.start, count: i - reader.start))
-                    reader.start = i
-                    try readEscape(into: &bytes)
-                    break
-                }
-                if byte < 0x20 { throw error("a control character inside a string (a string must be on one line)") }
-                i += 1
+            let stop = stringStop()
+            if stop < reader.end, reader.buffer[stop] < 0x20 {
+                throw error("a control character inside a string (a string must be on one line)")
             }
-            if i >= end {
-                bytes.append(contentsOf: UnsafeBufferPointer(start: p + reader.start, count: end - reader.start))
-                reader.start = end
+            bytes.append(contentsOf: unread(upTo: stop))
+            reader.start = stop
+            guard stop < reader.end else { continue }
+            if reader.buffer[stop] == UInt8(ascii: "\"") {
+                reader.start += 1
+                return String(decoding: bytes, as: UTF8.self)
             }
+            try readEscape(into: &bytes)
         }
+    }
+
+    /// Where the string being read stops in the buffer: the index of the first quote, backslash
+    /// or control byte from `reader.start`, else `reader.end`.
+    @inline(__always)
+    private func stringStop() -> Int {
+        let p = reader.buffer
+        var i = reader.start
+        let end = reader.end
+        while i < end {
+            let byte = p[i]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return i }
+            i += 1
+        }
+        return end
+    }
+
+    /// The buffered bytes from `reader.start` to `index`.
+    @inline(__always)
+    private func unread(upTo index: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: reader.buffer + reader.start, count: index - reader.start)
     }
 
     private func nextRawByte() throws -> UInt8 {

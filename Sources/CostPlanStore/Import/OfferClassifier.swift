@@ -213,30 +213,15 @@ enum OfferClassifier {
         // (readable standbys), `RDS:PIOPS-Storage-IO2`, `RDS:IO2-PIOPS`, `RDS:StorageUsage` (magnetic).
         let usage = usageSuffix(a.text(.usageType))
         let sharedEngine = a.field(.databaseEngine, isBlankOr: "Any")
-        if a.field(.productFamily, is: "Database Storage"), sharedEngine {
-            switch usage {
-            case "RDS:GP2-Storage": return ProductMatch(service: "AmazonRDS", item: "storage/gp2/single-az", units: gbMonth)
-            case "RDS:Multi-AZ-GP2-Storage": return ProductMatch(service: "AmazonRDS", item: "storage/gp2/multi-az", units: gbMonth)
-            // gp3: infracost matches `-RDS:GP3-Storage$` / `-RDS:Multi-AZ-GP3-Storage$` (us-east-1 is `USE1-RDS:GP3-Storage`).
-            case "RDS:GP3-Storage": return ProductMatch(service: "AmazonRDS", item: "storage/gp3/single-az", units: gbMonth)
-            case "RDS:Multi-AZ-GP3-Storage": return ProductMatch(service: "AmazonRDS", item: "storage/gp3/multi-az", units: gbMonth)
-            case "RDS:PIOPS-Storage": return ProductMatch(service: "AmazonRDS", item: "storage/io1/single-az", units: gbMonth)
-            case "RDS:Multi-AZ-PIOPS-Storage": return ProductMatch(service: "AmazonRDS", item: "storage/io1/multi-az", units: gbMonth)
-            default: break
-            }
+        if a.field(.productFamily, is: "Database Storage"), sharedEngine, let item = Self.rdsStorageItems[usage] {
+            return ProductMatch(service: "AmazonRDS", item: item, units: gbMonth)
         }
         // Provisioned IOPS: family `Provisioned IOPS`, "Any" (infracost db_instance.go, which also
         // matches `-RDS:GP3-PIOPS$` / `-RDS:Multi-AZ-GP3-PIOPS$`); io1 `RDS:PIOPS` and
         // `RDS:Multi-AZ-PIOPS` ("$0.20 per IOPS-month of Multi-AZ Provisioned IOPS" on a real
         // us-west-2 bill line `USW2-RDS:Multi-AZ-PIOPS`).
-        if a.field(.productFamily, is: "Provisioned IOPS"), sharedEngine {
-            switch usage {
-            case "RDS:PIOPS": return ProductMatch(service: "AmazonRDS", item: "iops/io1/single-az", units: iopsMonth)
-            case "RDS:Multi-AZ-PIOPS": return ProductMatch(service: "AmazonRDS", item: "iops/io1/multi-az", units: iopsMonth)
-            case "RDS:GP3-PIOPS": return ProductMatch(service: "AmazonRDS", item: "iops/gp3/single-az", units: iopsMonth)
-            case "RDS:Multi-AZ-GP3-PIOPS": return ProductMatch(service: "AmazonRDS", item: "iops/gp3/multi-az", units: iopsMonth)
-            default: break
-            }
+        if a.field(.productFamily, is: "Provisioned IOPS"), sharedEngine, let item = Self.rdsIOPSItems[usage] {
+            return ProductMatch(service: "AmazonRDS", item: item, units: iopsMonth)
         }
         // Backup beyond the free allowance: family `Storage Snapshot`, `RDS:ChargedBackupUsage$`,
         // "Any", empty operation (infracost db_instance.go); Aurora's own is `Aurora:BackupUsage`.
@@ -266,6 +251,20 @@ enum OfferClassifier {
         }
         return nil
     }
+
+    /// RDS storage usage types (the suffix after the region prefix) and their items, GB-month.
+    /// gp3: infracost matches `-RDS:GP3-Storage$` / `-RDS:Multi-AZ-GP3-Storage$` (us-east-1 is `USE1-RDS:GP3-Storage`).
+    private static let rdsStorageItems: [Substring: String] = [
+        "RDS:GP2-Storage": "storage/gp2/single-az", "RDS:Multi-AZ-GP2-Storage": "storage/gp2/multi-az",
+        "RDS:GP3-Storage": "storage/gp3/single-az", "RDS:Multi-AZ-GP3-Storage": "storage/gp3/multi-az",
+        "RDS:PIOPS-Storage": "storage/io1/single-az", "RDS:Multi-AZ-PIOPS-Storage": "storage/io1/multi-az",
+    ]
+
+    /// RDS provisioned IOPS usage types and their items, IOPS-month.
+    private static let rdsIOPSItems: [Substring: String] = [
+        "RDS:PIOPS": "iops/io1/single-az", "RDS:Multi-AZ-PIOPS": "iops/io1/multi-az",
+        "RDS:GP3-PIOPS": "iops/gp3/single-az", "RDS:Multi-AZ-GP3-PIOPS": "iops/gp3/multi-az",
+    ]
 
     // MARK: AmazonElastiCache
 
