@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Relocatable-binary check: the costplan executable, copied ALONE into an empty folder and run
 # from another empty folder with an empty HOME (no repository, no pricing/, no Swift runtime
-# on the library path), prices a plan to the cent, diffs two plans, serves /healthz, and writes
-# nothing into the working folder (its catalog cache goes to $HOME/.cache/costplan/).
+# on the library path), prices a plan to the cent, diffs two plans, serves /healthz and the
+# built-in stylesheet, writes a static report with it, and writes nothing into the working folder (its catalog cache goes to $HOME/.cache/costplan/).
 #
 # Usage: bash scripts/check-relocatable.sh [BINARY]
 #   Without BINARY it builds one: swift build -c release --static-swift-stdlib --product costplan
@@ -74,7 +74,15 @@ done
 [ -s "$scratch/healthz" ] || { cat "$scratch/serve.log" >&2; fail "serve did not answer /healthz"; }
 echo "   /healthz: $(cat "$scratch/healthz")"
 curl -fsS "http://127.0.0.1:$port/api/plans" | grep -q 'base' || fail "/api/plans does not list the plan"
+curl -fsS "http://127.0.0.1:$port/assets/costplan.css" | cmp -s - "$repo/Public/costplan.css" \
+  || fail "/assets/costplan.css is not the built-in copy of Public/costplan.css"
+echo "   /assets/costplan.css: the built-in stylesheet"
 kill "$server"; wait "$server" 2>/dev/null || true; server=""
+
+echo "== report (static site outside the working folder) with the built-in stylesheet"
+(cd "$scratch/work" && env -i HOME="$scratch/home" PATH=/usr/bin:/bin "$scratch/bin/costplan" report base.yaml --out "$scratch/site") \
+  || fail "report failed"
+cmp -s "$scratch/site/assets/costplan.css" "$repo/Public/costplan.css" || fail "the report's assets/costplan.css is not Public/costplan.css"
 
 echo "== nothing written into the working folder; the catalog cache is in \$HOME/.cache/costplan/"
 [ "$before" = "$(cd "$scratch/work" && ls -la)" ] || { (cd "$scratch/work" && ls -la) >&2; fail "the working folder changed"; }

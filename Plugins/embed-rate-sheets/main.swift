@@ -6,13 +6,46 @@ import Foundation
 // sheet's name and exact text, one string literal each, and the sheets' FNV-1a fingerprint
 // (the same function as `CatalogLoader.fingerprint`, checked by a test), so a run can tell
 // whether its catalog cache is current without reading or hashing the sheets.
+//   embed-rate-sheets --stylesheet OUTPUT.swift Public/costplan.css
+// writes the web pages' stylesheet as `EmbeddedAssets.generatedStylesheet` (same target), so a
+// copied binary serves and writes styled pages with no Public/ folder beside it.
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("embed-rate-sheets: error: \(message)\n".utf8))
     exit(1)
 }
 
-let arguments = CommandLine.arguments.dropFirst()
+/// Writes `source` to `output` only when it changed, so an unchanged input does not recompile the target.
+func writeIfChanged(_ source: String, to output: URL) {
+    do {
+        if (try? Data(contentsOf: output)) != Data(source.utf8) {
+            try Data(source.utf8).write(to: output, options: .atomic)
+        }
+    } catch {
+        fail("\(output.path): cannot write the generated source (\(error))")
+    }
+}
+
+var arguments = CommandLine.arguments.dropFirst()
+// embed-rate-sheets --stylesheet OUTPUT.swift FILE.css: the web pages' stylesheet, as `EmbeddedAssets`.
+if arguments.first == "--stylesheet" {
+    arguments = arguments.dropFirst()
+    guard arguments.count == 2, let outputPath = arguments.first, let cssPath = arguments.last else {
+        fail("usage: embed-rate-sheets --stylesheet OUTPUT.swift FILE.css")
+    }
+    guard let data = try? Data(contentsOf: URL(fileURLWithPath: cssPath)), let css = String(data: data, encoding: .utf8) else {
+        fail("\(cssPath): cannot read the stylesheet as UTF-8 text")
+    }
+    writeIfChanged("""
+        // Generated at build time by the EmbedRateSheets plugin from Public/costplan.css. Do not edit.
+
+        extension EmbeddedAssets {
+            static let generatedStylesheet = "\(literal(css))"
+        }
+
+        """, to: URL(fileURLWithPath: outputPath))
+    exit(0)
+}
 guard arguments.count >= 2 else { fail("usage: embed-rate-sheets OUTPUT.swift PRICING-FOLDER SHEET.csv…") }
 let output = URL(fileURLWithPath: arguments.first!)
 let files = arguments.dropFirst(2).map { URL(fileURLWithPath: $0) }
@@ -64,11 +97,4 @@ let source = """
     }
 
     """
-do {
-    // Rewrite only on change, so an unchanged set of sheets does not recompile the target.
-    if (try? Data(contentsOf: output)) != Data(source.utf8) {
-        try Data(source.utf8).write(to: output, options: .atomic)
-    }
-} catch {
-    fail("\(output.path): cannot write the generated source (\(error))")
-}
+writeIfChanged(source, to: output)

@@ -31,6 +31,9 @@ public struct ServerSettings: Sendable {
     public var planSettleTime: Duration
     /// How often the catalog's files are checked for changes.
     public var catalogCheckInterval: Duration
+    /// The stylesheet served as `/assets/costplan.css` when `publicDirectory` has none (the one
+    /// built into the executable, so a copied binary serves styled pages).
+    public var stylesheet: String?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, plans: [String] = ["examples"], publicDirectory: String = "Public",
                 idleTimeout: Duration = .seconds(30), bodyReadTimeout: Duration = .seconds(10), allowedHosts: [String] = [],
@@ -77,7 +80,8 @@ public func buildApplication(_ settings: ServerSettings, catalogs: CatalogProvid
     let workers = workers ?? WorkerPool(threads: settings.workerThreads, maxJobs: settings.maxWorkerJobs)
     let library = PlanLibrary(sources: settings.plans, catalogs: catalogs, workers: workers,
                               maxComponents: settings.maxComponents, settleTime: settings.planSettleTime)
-    let router = buildRouter(library: library, publicDirectory: settings.publicDirectory, pageCache: cache, logger: logger)
+    let router = buildRouter(library: library, publicDirectory: settings.publicDirectory, stylesheet: settings.stylesheet,
+                             pageCache: cache, logger: logger)
     catalogs.onChange { snapshot in cache.catalogChanged(to: snapshot.id) }
     let rules = ConnectionRules(
         allowedHosts: AllowedHosts(boundTo: settings.host, extra: settings.allowedHosts), maxBody: APIController.maxBody,
@@ -117,10 +121,10 @@ private func watchCatalog(_ catalogs: CatalogProvider, every interval: TimeAmoun
     channel.closeFuture.whenComplete { _ in task.cancel() }
 }
 
-/// The routes: pages (GET/HEAD), `/api/…`, `/healthz` and `/assets/…` from `publicDirectory`.
-/// Pages served are also stored in `pageCache` for `CachedPageResponder`. The library's worker
-/// pool does the CPU work.
-public func buildRouter(library: PlanLibrary, publicDirectory: String,
+/// The routes: pages (GET/HEAD), `/api/…`, `/healthz` and `/assets/…` from `publicDirectory`
+/// (`stylesheet` answers for `/assets/costplan.css` when that folder has none). Pages served are
+/// also stored in `pageCache` for `CachedPageResponder`. The library's worker pool does the CPU work.
+public func buildRouter(library: PlanLibrary, publicDirectory: String, stylesheet: String? = nil,
                         pageCache: PageCache = PageCache(),
                         logger: Logger = Logger(label: "costplan")) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
@@ -132,6 +136,17 @@ public func buildRouter(library: PlanLibrary, publicDirectory: String,
     APIController(library: library, catalogs: library.catalogs, workers: library.workers, maxComponents: library.maxComponents)
         .addRoutes(to: router)
     router.get("/healthz") { _, _ in Response.text("ok\n") }
+    // Routes come before the file middleware's files, so the built-in stylesheet is routed only
+    // when the folder has none (decided at start, as the folder is).
+    if let stylesheet, !FileManager.default.fileExists(atPath: URL(fileURLWithPath: publicDirectory).appendingPathComponent("costplan.css").path) {
+        for method in [HTTPRequest.Method.get, .head] {
+            router.on("/assets/costplan.css", method: method) { _, _ in
+                let body = ByteBuffer(string: stylesheet)
+                return Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .contentLength: "\(body.readableBytes)"],
+                                body: method == .head ? ResponseBody() : ResponseBody(byteBuffer: body))
+            }
+        }
+    }
     return router
 }
 

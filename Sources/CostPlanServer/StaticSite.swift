@@ -41,8 +41,11 @@ public enum StaticSite {
 
     /// Writes the site into `output`, replacing it whole: pages and assets go to a sibling
     /// temporary folder first, which is then renamed into place, so a failure leaves the
-    /// previous report as it was.
-    public static func write(_ pages: [(path: String, html: String)], assets: URL, to output: URL) throws {
+    /// previous report as it was. `assets` is copied to `assets/`; when there is no such folder
+    /// (a copied binary run outside the repository) `stylesheet`, the built-in one, is written as
+    /// `assets/costplan.css`.
+    public static func write(_ pages: [(path: String, html: String)], assets: URL, stylesheet: String? = nil,
+                             to output: URL) throws {
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
         try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -53,7 +56,14 @@ public enum StaticSite {
             try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(html.utf8).write(to: url)
         }
-        try fileManager.copyItem(at: assets, to: staging.appendingPathComponent("assets"))
+        var isFolder: ObjCBool = false
+        if let stylesheet, !(fileManager.fileExists(atPath: assets.path, isDirectory: &isFolder) && isFolder.boolValue) {
+            let folder = staging.appendingPathComponent("assets")
+            try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(stylesheet.utf8).write(to: folder.appendingPathComponent("costplan.css"))
+        } else {
+            try fileManager.copyItem(at: assets, to: staging.appendingPathComponent("assets"))
+        }
         if fileManager.fileExists(atPath: output.path) {
             let old = parent.appendingPathComponent(".\(output.lastPathComponent).old-\(UUID().uuidString)")
             try fileManager.moveItem(at: output, to: old)

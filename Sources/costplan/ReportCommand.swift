@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostPlanConsole
+import CostPlanRateSheets
 
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,7 +21,8 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The folder to write (replaced whole).", valueName: "dir"))
     var out: String
 
-    @Option(name: .customLong("public-dir"), help: ArgumentHelp("Folder of static assets copied to assets/.", valueName: "dir"))
+    @Option(name: .customLong("public-dir"), help: ArgumentHelp(
+        "Folder of static assets copied to assets/; without it, the stylesheet built into costplan.", valueName: "dir"))
     var publicDirectory = "Public"
 
     @OptionGroup var strictness: StrictOption
@@ -30,7 +32,8 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var catalog: CatalogOptions
 
     func run() async throws {
-        try await ReportRun.run(plans: plans, out: out, publicDirectory: publicDirectory, strict: strictness.strict,
+        try await ReportRun.run(plans: plans, out: out, publicDirectory: publicDirectory, stylesheet: EmbeddedAssets.stylesheet,
+                                strict: strictness.strict,
                                 fetch: { try await fetch.fetch(for: $0, catalog: catalog) }, catalog: { try catalog.access.load() })
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostPlanConsole
+import CostPlanRateSheets
 import CostPlanServer
 import Logging
 
@@ -27,7 +28,8 @@ struct ServeCommand: AsyncParsableCommand {
         "A plan file or a folder of plans to show (repeat for several).", valueName: "path"))
     var plans: [String] = ["examples"]
 
-    @Option(name: .customLong("public-dir"), help: ArgumentHelp("Folder of static assets served under /assets/.", valueName: "dir"))
+    @Option(name: .customLong("public-dir"), help: ArgumentHelp(
+        "Folder of static assets served under /assets/; without it, the stylesheet built into costplan.", valueName: "dir"))
     var publicDirectory = "Public"
 
     @Option(name: .customLong("allowed-host"), help: ArgumentHelp(
@@ -62,6 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         var settings = ServerSettings(host: host, port: port, plans: plans, publicDirectory: publicDirectory,
                                       allowedHosts: allowedHosts, maxComponents: maxComponents)
+        settings.stylesheet = EmbeddedAssets.stylesheet
         if let maxConnections { settings.maxConnections = maxConnections }
         try await ServeRun.run(settings, catalog: try catalog.access.load(), loader: try catalog.access.loader(), logLevel: logLevel)
     }

@@ -70,6 +70,21 @@ struct RelocatedBinaryTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: box.home.appendingPathComponent(".cache/costplan").path) == ["catalog.sqlite"])
     }
 
+    /// `report` from a copied binary (no `Public/` folder anywhere near) writes the site with the
+    /// stylesheet built into the binary, byte for byte the repository's `Public/costplan.css`.
+    @Test func reportsWithTheBuiltInStylesheet() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        let report = try box.run(["report", "base.yaml", "--out", "site"])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("to site/index.html"), "\(report.stdout)")
+        let written = try Data(contentsOf: box.work.appendingPathComponent("site/assets/costplan.css"))
+        let repository = try Data(contentsOf: TestRepository.root.appendingPathComponent("Public/costplan.css"))
+        #expect(written == repository)
+        let index = try String(contentsOf: box.work.appendingPathComponent("site/index.html"), encoding: .utf8)
+        #expect(index.contains("href=\"assets/costplan.css\""))
+    }
+
     /// `XDG_CACHE_HOME` moves the cache; `pricing info` says where the sheets and the catalog are.
     @Test func theCacheFollowsXDGAndPricingInfoSaysWhere() throws {
         let box = try Sandbox()

@@ -97,6 +97,28 @@ struct RouterTests {
         }
     }
 
+    /// Without a `Public/` folder (a copied binary) the built-in stylesheet answers for
+    /// `/assets/costplan.css`; other assets are still not found.
+    @Test func theBuiltInStylesheetIsServedWithoutAPublicFolder() async throws {
+        let library = PlanLibrary(sources: [plans.path], catalog: Self.catalog)
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("no-public-\(UUID().uuidString)").path
+        let router = buildRouter(library: library, publicDirectory: missing, stylesheet: "body { color: #123; }\n")
+        try await Application(router: router).test(.router) { client in
+            try await client.execute(uri: "/assets/costplan.css", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/css; charset=utf-8")
+                #expect(Self.text(response) == "body { color: #123; }\n")
+            }
+            try await client.execute(uri: "/assets/costplan.css", method: .head) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentLength] == "22")
+            }
+            try await client.execute(uri: "/assets/other.css", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
     @Test func assetsAreServedAndNothingOutsideIs() async throws {
         try await withClient { client in
             try await client.execute(uri: "/assets/costplan.css", method: .get) { response in

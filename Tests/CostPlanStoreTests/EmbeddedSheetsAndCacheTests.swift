@@ -21,6 +21,14 @@ struct EmbeddedSheetsAndCacheTests {
         }
     }
 
+    /// The plugin compiled in the web pages' stylesheet, byte for byte (served and written when
+    /// no `Public/` folder is beside the binary).
+    @Test func theEmbeddedStylesheetIsPublicCostplanCSS() throws {
+        let file = try Data(contentsOf: RepositoryFiles.root.appendingPathComponent("Public/costplan.css"))
+        #expect(Data(EmbeddedAssets.stylesheet.utf8) == file)
+        #expect(EmbeddedAssets.stylesheet.contains("font-family"))
+    }
+
     /// The fingerprint computed by the build tool is the catalog's own function of the same sheets,
     /// so the built-in and the folder sheets give the same snapshot id.
     @Test func theCompiledFingerprintIsTheCatalogFingerprint() throws {
