@@ -245,7 +245,8 @@ struct PricingFetchCommandTests {
         let sheet = try String(contentsOfFile: out + "/AmazonEC2.csv", encoding: .utf8)
         #expect(sheet.contains("\neu-central-1,instance/t3.micro,hour,,0.012,2025-01-01,\"AWS Price List AmazonEC2 eu-central-1 offer version "
             + "20251101000000 (published 2025-11-01T00:00:00Z), SKU SYNTHEC2T3MICRO1 rate code SYNTHEC2T3MICRO1.JRTCKXETXF.6YS6EN2CT7, "
-            + "imported from AmazonEC2-eu-central-1-20251101000000.csv\",$0.0104 per On Demand Linux t3.micro Instance Hour\n"))
+            + "imported from \(mirror.endpoint)\(PriceListMirror.filePath("AmazonEC2", region: "eu-central-1"))\","
+            + "$0.0104 per On Demand Linux t3.micro Instance Hour\n"), "a fetched rate names the URL it was downloaded from")
 
         let original = try workspace.run(["pricing", "rates"])
         let reloaded = try CLI.run(["pricing", "rates"], catalogPath: workspace.catalog + ".export.sqlite",

@@ -105,8 +105,8 @@ public struct PriceListFetcher: Sendable {
     /// Streams one offer file to the cache folder, reads it with the offer import, deletes it.
     private func downloadAndRead(offer: SupportedOffer, region: String, url: String,
                                  events: (@Sendable (FetchEvent) -> Void)?) async throws -> (OfferImport, DownloadResult) {
-        // A folder of its own, so fetches running at once never share a file; the file name
-        // (offer, region, version) is what imported rates name as their file.
+        // A folder of its own, so fetches running at once never share a file; the rates name the
+        // URL they were downloaded from as their source.
         let folder = (cacheDirectory as NSString).appendingPathComponent("download-\(UUID().uuidString)")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -116,7 +116,7 @@ public struct PriceListFetcher: Sendable {
             events?(.downloading(offer: offer.rawValue, region: region, progress: progress))
         }
         let offerImport: OfferImport
-        do { offerImport = try OfferImport.read(path: file) } catch {
+        do { offerImport = try OfferImport.read(path: file, source: url) } catch {
             throw PriceListFetchError(url: url, message: "not a usable AWS Price List offer file: \(error)",
                                       hint: "check --endpoint; each region index entry must point at an offer file (index.json with its index.csv twin)")
         }

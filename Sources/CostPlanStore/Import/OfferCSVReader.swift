@@ -9,6 +9,8 @@ import Foundation
 /// with its line. (A file cut exactly at a line end cannot be told from a complete one.)
 final class OfferCSVReader {
     private let path: String
+    /// What the rates name as where they were imported from (see `OfferImport.read`).
+    private let source: String
     private let progress: ((ImportProgress) -> Void)?
     private let reader: ByteFileReader
     private let fields = CSVRow()
@@ -19,8 +21,9 @@ final class OfferCSVReader {
     private var countedTo: Int64 = 0
     private var newlinesBefore = 0
 
-    init(path: String, progress: ((ImportProgress) -> Void)?) throws {
+    init(path: String, source: String? = nil, progress: ((ImportProgress) -> Void)?) throws {
         self.path = path
+        self.source = source ?? (path as NSString).lastPathComponent
         self.progress = progress
         reader = try ByteFileReader(path: path)
     }
@@ -79,7 +82,7 @@ final class OfferCSVReader {
 
         var collector = RateCollector(offerCode: offerCode, version: metadata["Version"]!,
                                       publicationDate: metadata["Publication Date"]!,
-                                      fileName: (path as NSString).lastPathComponent)
+                                      fileName: source)
         var statistics = ImportStatistics()
         var regionCache: [String: String] = [:]
         while try nextRecord() {

@@ -199,11 +199,13 @@ struct RateCollector {
 
 extension OfferImport {
     /// Reads `path` (`.csv` or `.json`, told by its extension) and filters it to catalog rates.
-    /// Throws `OfferImportError` naming the line (CSV) or JSON path of the first problem.
-    public static func read(path: String, progress: ((ImportProgress) -> Void)? = nil) throws -> OfferImport {
+    /// Each rate's source ends "imported from `source`": the URL a fetch downloaded it from, or
+    /// (nil) the file's name. Throws `OfferImportError` naming the line (CSV) or JSON path of
+    /// the first problem.
+    public static func read(path: String, source: String? = nil, progress: ((ImportProgress) -> Void)? = nil) throws -> OfferImport {
         let lower = path.lowercased()
-        if lower.hasSuffix(".csv") { return try OfferCSVReader(path: path, progress: progress).read() }
-        if lower.hasSuffix(".json") { return try OfferJSONReader(path: path, progress: progress).read() }
+        if lower.hasSuffix(".csv") { return try OfferCSVReader(path: path, source: source, progress: progress).read() }
+        if lower.hasSuffix(".json") { return try OfferJSONReader(path: path, source: source, progress: progress).read() }
         throw OfferImportError(file: path, location: nil,
                                message: "not an offer file: the name must end in .csv or .json (AWS Price List index.csv / index.json)")
     }

@@ -9,6 +9,8 @@ import Foundation
 /// `terms` before `products`, the file is read a second time for the terms.
 final class OfferJSONReader {
     private let path: String
+    /// What the rates name as where they were imported from (see `OfferImport.read`).
+    private let source: String
     private let progress: ((ImportProgress) -> Void)?
 
     private struct Product {
@@ -22,8 +24,9 @@ final class OfferJSONReader {
         var publicationDate: String?
     }
 
-    init(path: String, progress: ((ImportProgress) -> Void)?) {
+    init(path: String, source: String? = nil, progress: ((ImportProgress) -> Void)?) {
         self.path = path
+        self.source = source ?? (path as NSString).lastPathComponent
         self.progress = progress
     }
 
@@ -64,7 +67,7 @@ final class OfferJSONReader {
                                 throw parser.error("the offer has no offerCode, version or publicationDate before its terms")
                             }
                             collector = RateCollector(offerCode: offerCode, version: version, publicationDate: publicationDate,
-                                                      fileName: (path as NSString).lastPathComponent)
+                                                      fileName: source)
                         }
                         try readTerms(parser, reader, products: products, collector: &collector!, statistics: &statistics,
                                       started: started)
