@@ -168,14 +168,13 @@ public enum PlanDocument {
         // `0` or [1-9][0-9]*, then optionally `.` and one or more digits.
         guard isDigit(byte) else { return nil }
         var leadingZero = byte == UInt8(ascii: "0")
-        var digits = 1, fraction: Int?
+        var fraction: Int?   // digits after the point, once there is one
         while let next = bytes.next() {
             if next == UInt8(ascii: "."), fraction == nil {
                 fraction = 0
             } else if isDigit(next) {
                 if fraction == nil {
                     if leadingZero { return nil }
-                    digits += 1
                 } else {
                     fraction? += 1
                 }
