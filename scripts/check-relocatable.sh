@@ -27,8 +27,9 @@ scratch="$(mktemp -d)"
 server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$scratch"; }
 trap cleanup EXIT
-mkdir -p "$scratch/bin" "$scratch/home" "$scratch/work"
+mkdir -p "$scratch/bin" "$scratch/home" "$scratch/work" "$scratch/out"
 cp "$binary" "$scratch/bin/costplan"            # the executable only: no resource bundle, no pricing/
+cp examples/muejam-library.yaml "$scratch/out/"  # the report's plan (its name matches its file), outside the working folder
 cp examples/muejam-library.yaml "$scratch/work/base.yaml"
 # The head plan: the same system with a fourth NAT gateway (`count: 3` → 4).
 sed 's/^\(\s*\)count: 3$/\1count: 4/' examples/muejam-library.yaml > "$scratch/work/head.yaml"
@@ -80,9 +81,10 @@ echo "   /assets/costplan.css: the built-in stylesheet"
 kill "$server"; wait "$server" 2>/dev/null || true; server=""
 
 echo "== report (static site outside the working folder) with the built-in stylesheet"
-(cd "$scratch/work" && env -i HOME="$scratch/home" PATH=/usr/bin:/bin "$scratch/bin/costplan" report base.yaml --out "$scratch/site") \
-  || fail "report failed"
-cmp -s "$scratch/site/assets/costplan.css" "$repo/Public/costplan.css" || fail "the report's assets/costplan.css is not Public/costplan.css"
+run report "$scratch/out/muejam-library.yaml" --out "$scratch/out/site" | sed 's/^/   /' || fail "report failed"
+[ -s "$scratch/out/site/plans/muejam-library.html" ] || fail "the report has no page for the plan"
+cmp -s "$scratch/out/site/assets/costplan.css" "$repo/Public/costplan.css" || fail "the report's assets/costplan.css is not Public/costplan.css"
+echo "   assets/costplan.css: the built-in stylesheet"
 
 echo "== nothing written into the working folder; the catalog cache is in \$HOME/.cache/costplan/"
 [ "$before" = "$(cd "$scratch/work" && ls -la)" ] || { (cd "$scratch/work" && ls -la) >&2; fail "the working folder changed"; }
