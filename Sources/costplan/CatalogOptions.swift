@@ -1,4 +1,5 @@
 import ArgumentParser
+import CostPlan
 import CostPlanConsole
 import CostPlanRateSheets
 import CostPlanStore
@@ -27,11 +28,27 @@ struct CatalogOptions: ParsableArguments {
     }
 }
 
-/// `--strict`: whether a charge without a rate fails the command (shared by every command that prices).
-struct StrictOption: ParsableArguments {
+/// What every command that prices plans shares: `--strict`, `--fetch-missing` (with `--endpoint`)
+/// and the catalog (estimate, diff, csv, report).
+struct PricingOptions: ParsableArguments {
     @Flag(help: ArgumentHelp(
         "Exit 2 when any charge cannot be priced (a missing rate), listing each on standard error.",
         discussion: "Without it a missing rate never stops the command: the charge is listed as not priced, "
             + "with the `costplan pricing fetch` command that fills it, and totals are lower bounds (exit 0)."))
     var strict = false
+
+    @OptionGroup(title: "Fetching missing rates") var fetch: FetchMissingOptions
+
+    @OptionGroup var catalog: CatalogOptions
+
+    /// With `--fetch-missing`, fetches what `plans` (only `environments`, when given) lack; otherwise does nothing.
+    func fetchMissing(for plans: [Plan], environments: [String] = []) async throws {
+        try await catalog.access.fetchMissing(fetch.fetchMissing, for: plans, environments: environments,
+                                              endpoint: fetch.priceList.resolvedEndpoint)
+    }
+
+    /// Prices `plan`, read from `path` (`CatalogAccess.estimate`); with `--strict` a missing rate fails.
+    func estimate(_ plan: Plan, file path: String, environments: [String]) throws -> Estimate {
+        try catalog.access.estimate(plan, file: path, environments: environments, strict: strict)
+    }
 }

@@ -45,17 +45,13 @@ struct DiffCommand: AsyncParsableCommand {
         valueName: "limit"))
     var failAbove: [String] = []
 
-    @OptionGroup var strictness: StrictOption
-
-    @OptionGroup(title: "Fetching missing rates") var fetch: FetchMissingOptions
-
-    @OptionGroup var catalog: CatalogOptions
+    @OptionGroup var pricing: PricingOptions
 
     func run() async throws {
         try await DiffRun.run(base: base, head: head, terraform: terraform.input, format: format, environments: environments,
-                              failAbove: failAbove, strict: strictness.strict,
-                              fetch: { try await fetch.fetch(for: $0, environments: environments, catalog: catalog) },
-                              catalog: { try catalog.access.lookups() })
+                              failAbove: failAbove, strict: pricing.strict,
+                              fetch: { try await pricing.fetchMissing(for: $0, environments: environments) },
+                              catalog: { try pricing.catalog.access.lookups() })
     }
 }
 
