@@ -39,7 +39,7 @@ struct DiffCommand: AsyncParsableCommand {
     @Option(name: .customLong("env"), help: ArgumentHelp("Only this environment (repeat for several).", valueName: "name"))
     var environments: [String] = []
 
-    @Option(name: .customLong("fail-above"), help: ArgumentHelp(
+    @Option(help: ArgumentHelp(
         "Exit 1 when any environment's desired monthly cost rises by more than AMOUNT dollars (e.g. 250) or PERCENT% (e.g. 10%).",
         discussion: "Repeat to set both; an added environment rises by more than any percentage.",
         valueName: "limit"))

@@ -20,7 +20,7 @@ struct PriceListOptions: ParsableArguments {
 /// `--fetch-missing`: before pricing, download the AWS offers and regions whose rates the plans
 /// need and the catalog lacks (`PricingOptions.fetchMissing`).
 struct FetchMissingOptions: ParsableArguments {
-    @Flag(name: .customLong("fetch-missing"), help: ArgumentHelp(
+    @Flag(help: ArgumentHelp(
         "Before pricing, download from the AWS Price List the offers and regions whose rates are missing (needs network).",
         discussion: "Only AmazonEC2, AWSELB, AmazonECS, AmazonRDS, AmazonElastiCache and AmazonS3 rates can be fetched; see `costplan pricing fetch`."))
     var fetchMissing = false
