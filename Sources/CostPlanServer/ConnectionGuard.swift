@@ -27,12 +27,7 @@ struct ConnectionRules: Sendable {
 /// - A request body that stalls for `bodyReadTimeout` closes the connection; so does a
 ///   connection idle for `idleTimeout` (a head that never completes counts as idle).
 /// - The connection takes a slot in the shared `ConnectionLimiter` while open.
-final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
-    typealias InboundIn = HTTPRequestPart
-    typealias InboundOut = HTTPRequestPart
-    typealias OutboundIn = HTTPResponsePart
-    typealias OutboundOut = HTTPResponsePart
-
+final class ConnectionGuard: HTTPPartsHandler {
     private let rules: ConnectionRules
     private let logger: Logger
     private var slot: ConnectionLimiter.Slot?
