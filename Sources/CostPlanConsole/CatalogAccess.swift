@@ -1,4 +1,5 @@
 import CostPlan
+import CostPlanRateSheets
 import CostPlanReports
 import CostPlanStore
 
@@ -11,7 +12,11 @@ public struct CatalogAccess {
     /// The sheets compiled into the executable.
     public var builtIn: RateSheetSource
 
-    public init(pricingDirectory: String?, databasePath: String?, builtIn: RateSheetSource) {
+    /// The sheets compiled into costplan by the EmbedRateSheets plugin.
+    public static let builtInSheets = RateSheetSource.embedded(EmbeddedRateSheets.sheets.map { ($0.name, $0.text) },
+                                                               fingerprint: EmbeddedRateSheets.fingerprint)
+
+    public init(pricingDirectory: String?, databasePath: String?, builtIn: RateSheetSource = builtInSheets) {
         self.pricingDirectory = pricingDirectory
         self.databasePath = databasePath
         self.builtIn = builtIn

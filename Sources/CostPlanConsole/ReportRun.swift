@@ -1,4 +1,5 @@
 import CostPlan
+import CostPlanRateSheets
 import CostPlanReports
 import CostPlanServer
 import CostPlanStore
@@ -8,9 +9,9 @@ import Foundation
 /// Plans with errors are shown on their pages; with `strict` any of them fails (exit 2, nothing written).
 public enum ReportRun {
     /// Writes the site of the plan files in `plans`; `fetch` brings in missing rates for the plans that
-    /// parse before `catalog` is loaded. `stylesheet` (the built-in one) is written as the site's
+    /// parse before `catalog` is loaded. The stylesheet built into costplan is written as the site's
     /// `assets/costplan.css` when there is no `publicDirectory` folder.
-    public static func run(plans: [String], out: String, publicDirectory: String, stylesheet: String, strict: Bool,
+    public static func run(plans: [String], out: String, publicDirectory: String, strict: Bool,
                            fetch: ([Plan]) async throws -> Void, catalog: () throws -> InMemoryPriceCatalog) async throws {
         let scan = PlanFiles.scan(plans)
         for warning in scan.warnings { Output.error(warning) }
@@ -41,7 +42,7 @@ public enum ReportRun {
                                  status: 2)
         }
         let pages = StaticSite.pages(entries, catalog: loaded)
-        try StaticSite.write(pages, assets: URL(fileURLWithPath: publicDirectory), stylesheet: stylesheet, to: URL(fileURLWithPath: out))
+        try StaticSite.write(pages, assets: URL(fileURLWithPath: publicDirectory), stylesheet: EmbeddedAssets.stylesheet, to: URL(fileURLWithPath: out))
         Output.write("wrote \(pages.count) pages for \(files.count) plans to \(out)/index.html\(failed > 0 ? " (\(failed) with errors shown on their pages)" : "")\n")
     }
 }

@@ -1,8 +1,6 @@
 import ArgumentParser
 import CostPlan
 import CostPlanConsole
-import CostPlanRateSheets
-import CostPlanStore
 
 /// Where the rate catalog comes from; shared by every command that prices.
 struct CatalogOptions: ParsableArguments {
@@ -18,14 +16,8 @@ struct CatalogOptions: ParsableArguments {
         valueName: "file"))
     var databasePath: String?
 
-    /// The sheets compiled into this executable by the EmbedRateSheets plugin.
-    static let builtInSheets = RateSheetSource.embedded(EmbeddedRateSheets.sheets.map { ($0.name, $0.text) },
-                                                        fingerprint: EmbeddedRateSheets.fingerprint)
-
     /// The catalog these options name, and the steps that load it and price with it.
-    var access: CatalogAccess {
-        CatalogAccess(pricingDirectory: pricingDirectory, databasePath: databasePath, builtIn: Self.builtInSheets)
-    }
+    var access: CatalogAccess { CatalogAccess(pricingDirectory: pricingDirectory, databasePath: databasePath) }
 }
 
 /// What every command that prices plans shares: `--strict`, `--fetch-missing` (with `--endpoint`)

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CostPlanConsole
-import CostPlanRateSheets
 
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,8 +27,8 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var pricing: PricingOptions
 
     func run() async throws {
-        try await ReportRun.run(plans: plans, out: out, publicDirectory: publicDirectory, stylesheet: EmbeddedAssets.stylesheet,
-                                strict: pricing.strict,
-                                fetch: { try await pricing.fetchMissing(for: $0) }, catalog: { try pricing.catalog.access.load() })
+        try await ReportRun.run(plans: plans, out: out, publicDirectory: publicDirectory, strict: pricing.strict,
+                                fetch: { try await pricing.fetchMissing(for: $0) },
+                                catalog: { try pricing.catalog.access.load() })
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CostPlanConsole
-import CostPlanRateSheets
 import CostPlanServer
 import Logging
 
@@ -60,10 +59,9 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var settings = ServerSettings(host: host, port: port, plans: plans, publicDirectory: publicDirectory,
-                                      allowedHosts: allowedHosts, maxComponents: maxComponents)
-        settings.stylesheet = EmbeddedAssets.stylesheet
-        if let maxConnections { settings.maxConnections = maxConnections }
+        let settings = ServerSettings(
+            host: host, port: port, plans: plans, publicDirectory: publicDirectory, allowedHosts: allowedHosts,
+            maxConnections: maxConnections ?? ConnectionLimiter.defaultMaxConnections, maxComponents: maxComponents)
         try await ServeRun.run(settings, catalog: try catalog.access.load(), loader: try catalog.access.loader(), logLevel: logLevel)
     }
 }
