@@ -42,10 +42,9 @@ struct EstimateCommand: AsyncParsableCommand {
     @OptionGroup var pricing: PricingOptions
 
     func run() async throws {
-        let loaded = try terraform.load(planPath, side: before ? .before : .after)
-        try await pricing.fetchMissing(for: [loaded.plan], environments: environments)
-        let estimate = try pricing.estimate(loaded.plan, file: planPath, environments: environments)
-        EstimateRun.print(estimate, terraform: loaded.terraform, format: format, details: details)
+        try await EstimateRun.run(planPath: planPath, side: before ? .before : .after, terraform: terraform.input, format: format,
+                                  details: details, fetch: { try await pricing.fetchMissing(for: [$0], environments: environments) },
+                                  estimate: { try pricing.estimate($0, file: planPath, environments: environments) })
     }
 }
 

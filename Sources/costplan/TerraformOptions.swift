@@ -29,9 +29,4 @@ struct TerraformOptions: ParsableArguments {
 
     /// The options as the input layer takes them.
     var input: TerraformInputOptions { PlanArguments.terraformInput(usagePath: usagePath, envFrom: envFrom, pricingDate: pricingDate) }
-
-    /// Reads the plan file or Terraform plan JSON at `path` (`PlanArguments.load`).
-    func load(_ path: String, side: TerraformSide = .after, requireTerraform: Bool = false) throws -> PlanInput {
-        try PlanArguments.load(path, side: side, options: input, requireTerraform: requireTerraform)
-    }
 }
