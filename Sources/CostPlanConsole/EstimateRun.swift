@@ -10,12 +10,13 @@ public enum EstimateRun {
     }
 
     /// Prints the estimate of the plan file or Terraform plan JSON at `planPath` (its `side` of the
-    /// apply). `fetch` brings in missing rates before `estimate` prices the plan.
-    public static func run(planPath: String, side: TerraformSide, terraform: TerraformInputOptions, format: Format, details: Bool,
-                           fetch: (Plan) async throws -> Void, estimate: (Plan) throws -> Estimate) async throws {
+    /// apply; only `environments`, when given), priced with `catalog` after it fetches what the plan lacks.
+    public static func run(planPath: String, side: TerraformSide, terraform: TerraformInputOptions, environments: [String],
+                           format: Format, details: Bool, catalog: CatalogAccess) async throws {
         let loaded = try PlanArguments.load(planPath, side: side, options: terraform)
-        try await fetch(loaded.plan)
-        print(try estimate(loaded.plan), terraform: loaded.terraform, format: format, details: details)
+        try await catalog.fetchMissing(for: [loaded.plan], environments: environments)
+        let estimate = try catalog.estimate(loaded.plan, file: planPath, environments: environments)
+        print(estimate, terraform: loaded.terraform, format: format, details: details)
     }
 
     /// Prints `estimate` in `format`; `terraform` is the report of the Terraform plan it came from.

@@ -36,6 +36,6 @@ struct CapacityCommand: ParsableCommand {
 
     func run() throws {
         try CapacityRun.run(planPath: planPath, environments: environments, demandScale: demandScale, budget: budget,
-                            catalog: { try catalog.access.lookups() })
+                            catalog: catalog.access)
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import CostPlan
 import CostPlanConsole
 
 /// Where the rate catalog comes from; shared by every command that prices.
@@ -33,14 +32,9 @@ struct PricingOptions: ParsableArguments {
 
     @OptionGroup var catalog: CatalogOptions
 
-    /// With `--fetch-missing`, fetches what `plans` (only `environments`, when given) lack; otherwise does nothing.
-    func fetchMissing(for plans: [Plan], environments: [String] = []) async throws {
-        try await catalog.access.fetchMissing(fetch.fetchMissing, for: plans, environments: environments,
-                                              endpoint: fetch.priceList.resolvedEndpoint)
-    }
-
-    /// Prices `plan`, read from `path` (`CatalogAccess.estimate`); with `--strict` a missing rate fails.
-    func estimate(_ plan: Plan, file path: String, environments: [String]) throws -> Estimate {
-        try catalog.access.estimate(plan, file: path, environments: environments, strict: strict)
+    /// The catalog these options name, with `--strict` and `--fetch-missing`'s endpoint.
+    var access: CatalogAccess {
+        CatalogAccess(pricingDirectory: catalog.pricingDirectory, databasePath: catalog.databasePath, strict: strict,
+                      fetchMissingFrom: fetch.fetchMissing ? fetch.priceList.resolvedEndpoint : nil)
     }
 }

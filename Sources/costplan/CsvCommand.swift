@@ -45,9 +45,7 @@ struct CsvCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CsvRun.run(planPath: planPath, month: month, months: months, scenario: scenario, environments: environments,
-                             summary: summary, byteOrderMark: bom, out: out,
-                             fetch: { try await pricing.fetchMissing(for: [$0], environments: environments) },
-                             estimate: { try pricing.estimate($0, file: planPath, environments: environments) })
+                             summary: summary, byteOrderMark: bom, out: out, catalog: pricing.access)
     }
 }
 

@@ -49,9 +49,7 @@ struct DiffCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await DiffRun.run(base: base, head: head, terraform: terraform.input, format: format, environments: environments,
-                              failAbove: failAbove, strict: pricing.strict,
-                              fetch: { try await pricing.fetchMissing(for: $0, environments: environments) },
-                              catalog: { try pricing.catalog.access.lookups() })
+                              failAbove: failAbove, catalog: pricing.access)
     }
 }
 

@@ -42,9 +42,8 @@ struct EstimateCommand: AsyncParsableCommand {
     @OptionGroup var pricing: PricingOptions
 
     func run() async throws {
-        try await EstimateRun.run(planPath: planPath, side: before ? .before : .after, terraform: terraform.input, format: format,
-                                  details: details, fetch: { try await pricing.fetchMissing(for: [$0], environments: environments) },
-                                  estimate: { try pricing.estimate($0, file: planPath, environments: environments) })
+        try await EstimateRun.run(planPath: planPath, side: before ? .before : .after, terraform: terraform.input,
+                                  environments: environments, format: format, details: details, catalog: pricing.access)
     }
 }
 

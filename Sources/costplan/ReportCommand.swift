@@ -27,8 +27,6 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var pricing: PricingOptions
 
     func run() async throws {
-        try await ReportRun.run(plans: plans, out: out, publicDirectory: publicDirectory, strict: pricing.strict,
-                                fetch: { try await pricing.fetchMissing(for: $0) },
-                                catalog: { try pricing.catalog.access.load() })
+        try await ReportRun.run(plans: plans, out: out, publicDirectory: publicDirectory, catalog: pricing.access)
     }
 }
