@@ -71,7 +71,8 @@ let package = Package(
         .executableTarget(
             name: "costplan",
             dependencies: [
-                "CostPlan", "CostPlanStore", "CostPlanReports", "CostPlanServer", "CostPlanForge", "CostPlanHTTP", "CostPlanConsole",
+                "CostPlan", "CostPlanStore", "CostPlanReports", "CostPlanServer", "CostPlanForge", "CostPlanHTTP",
+                "CostPlanConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -41,7 +41,8 @@ public enum ReportRun {
                                  status: 2)
         }
         let pages = StaticSite.pages(entries, catalog: loaded)
-        try StaticSite.write(pages, assets: URL(fileURLWithPath: publicDirectory), stylesheet: EmbeddedAssets.stylesheet, to: URL(fileURLWithPath: out))
+        try StaticSite.write(pages, assets: URL(fileURLWithPath: publicDirectory), stylesheet: EmbeddedAssets.stylesheet,
+                             to: URL(fileURLWithPath: out))
         Output.write("wrote \(pages.count) pages for \(files.count) plans to \(out)/index.html\(failed > 0 ? " (\(failed) with errors shown on their pages)" : "")\n")
     }
 }

@@ -131,7 +131,8 @@ final class ConnectionGuard: HTTPPartsHandler {
         }
         allowedHost = host
         if let announced = request.headerFields[.contentLength], let length = Int(announced), length > APIController.maxBody {
-            return (.contentTooLarge, "costplan: the request body is \(length) bytes; the server takes at most \(APIController.maxBody) bytes "
+            return (.contentTooLarge, "costplan: the request body is \(length) bytes; "
+                + "the server takes at most \(APIController.maxBody) bytes "
                 + "(price larger plans with the costplan CLI)\n")
         }
         return nil

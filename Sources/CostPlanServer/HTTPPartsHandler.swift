@@ -5,4 +5,5 @@ import NIOHTTPTypes
 /// in and on, response parts out and on, answering some requests itself (`ConnectionGuard`,
 /// `CachedPageResponder`).
 protocol HTTPPartsHandler: ChannelDuplexHandler, RemovableChannelHandler
-where InboundIn == HTTPRequestPart, InboundOut == HTTPRequestPart, OutboundIn == HTTPResponsePart, OutboundOut == HTTPResponsePart {}
+where InboundIn == HTTPRequestPart, InboundOut == HTTPRequestPart,
+    OutboundIn == HTTPResponsePart, OutboundOut == HTTPResponsePart {}
