@@ -50,7 +50,7 @@ let package = Package(
         // What the commands do and print (the diff, the reports, comment posting, pricing info, import and
         // fetch summaries, progress bars) and terminal output that cannot drive the terminal; used by the executable.
         .target(name: "CostPlanConsole", dependencies: [
-            "CostPlan", "CostPlanStore", "CostPlanReports", "CostPlanHTTP", "CostPlanForge", "CostPlanServer",
+            "CostPlan", "CostPlanStore", "CostPlanRateSheets", "CostPlanReports", "CostPlanHTTP", "CostPlanForge", "CostPlanServer",
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
         ]),
         // The web reports server (Hummingbird): receives `some PriceCatalog`, never the store.
@@ -71,7 +71,7 @@ let package = Package(
         .executableTarget(
             name: "costplan",
             dependencies: [
-                "CostPlan", "CostPlanStore", "CostPlanRateSheets", "CostPlanReports", "CostPlanServer", "CostPlanForge", "CostPlanHTTP",
+                "CostPlan", "CostPlanStore", "CostPlanReports", "CostPlanServer", "CostPlanForge", "CostPlanHTTP",
                 "CostPlanConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

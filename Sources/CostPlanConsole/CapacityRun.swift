@@ -8,7 +8,7 @@ public enum CapacityRun {
     /// Prints the capacity of the plan at `planPath` (only `environments`, when any): `demandScale`
     /// multiplies today's demand; `budget` is a monthly amount in USD (`$` and `,` allowed).
     public static func run(planPath: String, environments: [String], demandScale: String, budget: String?,
-                           catalog: () throws -> any PriceCatalog) throws {
+                           catalog: CatalogAccess) throws {
         let plan = try PlanArguments.plan(planPath)
         let selection = EnvironmentSelection(environments)
         if let problem = selection.problem(in: plan, file: planPath) { throw CommandFailure(problem, status: 2) }
@@ -22,7 +22,7 @@ public enum CapacityRun {
                 throw CommandFailure("error: --budget must be a dollar amount a month (e.g. 2500), not '\(budget)'", status: 2)
             }
         }
-        let planner = CapacityPlanner(estimator: Estimator(catalog: try catalog()))
+        let planner = CapacityPlanner(estimator: Estimator(catalog: try catalog.lookups()))
         // Any failure (a missing rate with --strict, a catalog that cannot be read mid-lookup)
         // is exit 2 with its message.
         let sections = try CommandFailure.mapping(status: 2) {

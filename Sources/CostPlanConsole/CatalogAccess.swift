@@ -1,4 +1,5 @@
 import CostPlan
+import CostPlanRateSheets
 import CostPlanReports
 import CostPlanStore
 
@@ -10,11 +11,22 @@ public struct CatalogAccess {
     public var databasePath: String?
     /// The sheets compiled into the executable.
     public var builtIn: RateSheetSource
+    /// `--strict`: a charge without a rate fails `estimate` instead of being listed as not priced.
+    public var strict: Bool
+    /// `--fetch-missing`: the Price List endpoint `fetchMissing` downloads what plans lack from (nil: nothing is fetched).
+    public var fetchMissingFrom: String?
 
-    public init(pricingDirectory: String?, databasePath: String?, builtIn: RateSheetSource) {
+    /// The sheets compiled into costplan by the EmbedRateSheets plugin.
+    public static let builtInSheets = RateSheetSource.embedded(EmbeddedRateSheets.sheets.map { ($0.name, $0.text) },
+                                                               fingerprint: EmbeddedRateSheets.fingerprint)
+
+    public init(pricingDirectory: String?, databasePath: String?, builtIn: RateSheetSource = builtInSheets, strict: Bool = false,
+                fetchMissingFrom: String? = nil) {
         self.pricingDirectory = pricingDirectory
         self.databasePath = databasePath
         self.builtIn = builtIn
+        self.strict = strict
+        self.fetchMissingFrom = fetchMissingFrom
     }
 
     /// Where the sheets and the catalog are; its notices go to standard error.
@@ -50,7 +62,7 @@ public struct CatalogAccess {
     /// Prices `plan` (read from `path`; only `environments`, when given). An unknown `--env`, a
     /// catalog that cannot be read mid-run and, with `strict`, a missing rate fail; without
     /// `strict` the charges without a rate are listed on standard error as not priced.
-    public func estimate(_ plan: Plan, file path: String, environments: [String], strict: Bool) throws -> Estimate {
+    public func estimate(_ plan: Plan, file path: String, environments: [String]) throws -> Estimate {
         let selection = EnvironmentSelection(environments)
         if let problem = selection.problem(in: plan, file: path) { throw CommandFailure(problem, status: 2) }
         let catalog = try lookups()
@@ -64,10 +76,10 @@ public struct CatalogAccess {
         }
     }
 
-    /// With `fetchMissing`, downloads from the Price List at `endpoint` the offers and regions
-    /// whose rates `plans` (only `environments`, when given) need and the catalog lacks.
-    public func fetchMissing(_ fetchMissing: Bool, for plans: [Plan], environments: [String], endpoint: String) async throws {
-        guard fetchMissing, !plans.isEmpty else { return }
+    /// With `fetchMissingFrom`, downloads from the Price List there the offers and regions whose
+    /// rates `plans` (only `environments`, when given) need and the catalog lacks.
+    public func fetchMissing(for plans: [Plan], environments: [String] = []) async throws {
+        guard let endpoint = fetchMissingFrom, !plans.isEmpty else { return }
         try await fetching { loader in
             try await PriceListFetch.fetchNeeds(of: plans, environments: EnvironmentSelection(environments), onlyMissing: true,
                                                 endpoint: endpoint, loader: loader, log: { Output.error($0) })

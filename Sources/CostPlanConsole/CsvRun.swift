@@ -6,10 +6,9 @@ import Foundation
 /// atomically, to a file.
 public enum CsvRun {
     /// Writes the CSV of `months` months from `month` (YYYY-MM) for the plan at `planPath` (see
-    /// `CostsCSV.Options`). `fetch` brings in missing rates before `estimate` prices the plan.
+    /// `CostsCSV.Options`), priced with `catalog` after it fetches what the plan lacks (`--fetch-missing`).
     public static func run(planPath: String, month: String, months: Int, scenario: Scenario, environments: [String],
-                           summary: Bool, byteOrderMark: Bool, out: String?,
-                           fetch: (Plan) async throws -> Void, estimate: (Plan) throws -> Estimate) async throws {
+                           summary: Bool, byteOrderMark: Bool, out: String?, catalog: CatalogAccess) async throws {
         let start: CalendarMonth
         do { start = try CalendarMonth(parsing: month) } catch {
             throw CommandFailure("error: --month \(month): \(error.reason)", status: 2)
@@ -18,8 +17,8 @@ public enum CsvRun {
             throw CommandFailure("error: --months \(months): must be 1–\(CostsCSV.maximumMonths)", status: 2)
         }
         let plan = try PlanArguments.plan(planPath)
-        try await fetch(plan)
-        let report = Report(try estimate(plan))
+        try await catalog.fetchMissing(for: [plan], environments: environments)
+        let report = Report(try catalog.estimate(plan, file: planPath, environments: environments))
         let options = CostsCSV.Options(start: start, months: months, scenario: scenario, environments: environments,
                                        summary: summary, byteOrderMark: byteOrderMark)
         let csv: String

@@ -9,11 +9,10 @@ public enum DiffRun {
         case table, markdown, json
     }
 
-    /// Compares `base` with `head` (nil: a Terraform plan's before with its after); `fetch` brings in
-    /// missing rates for the two plans before `catalog` is loaded.
+    /// Compares `base` with `head` (nil: a Terraform plan's before with its after), priced with
+    /// `catalog` after it fetches what the two plans lack (`--fetch-missing`).
     public static func run(base: String, head: String?, terraform: TerraformInputOptions, format: Format,
-                           environments: [String], failAbove: [String], strict: Bool,
-                           fetch: ([Plan]) async throws -> Void, catalog: () throws -> any PriceCatalog) async throws {
+                           environments: [String], failAbove: [String], catalog: CatalogAccess) async throws {
         let limits = try failAbove.map { text in
             guard let limit = BudgetLimit(argument: text) else {
                 throw CommandFailure("error: --fail-above \(text): expected dollars a month (e.g. 250) or a percentage (e.g. 10%), not negative",
@@ -24,13 +23,14 @@ public enum DiffRun {
         let baseLoaded = try read(base, .base, side: head == nil ? .before : .after, options: terraform)
         let headLoaded = try read(head ?? base, .head, side: .after, options: terraform)
         let basePlan = baseLoaded.plan, headPlan = headLoaded.plan
-        try await fetch([basePlan, headPlan])
+        try await catalog.fetchMissing(for: [basePlan, headPlan], environments: environments)
 
         let selection = EnvironmentSelection(environments)
         if let problem = selection.problem(inEither: basePlan, headPlan) { throw CommandFailure(problem, status: 2) }
         // Any failure (bad input, a catalog that cannot be read mid-lookup) is exit 2 with its message.
         let diff = try CommandFailure.mapping(status: 2) {
-            try ReportDiff.between(basePlan, headPlan, catalog: try catalog(), only: selection.only, strict: strict)
+            try ReportDiff.between(basePlan, headPlan, catalog: try catalog.lookups(), only: selection.only,
+                                   strict: catalog.strict)
         }
         if !diff.complete { Output.error(UnpricedText.block(diff)) }
         let violations = BudgetLimit.violations(of: limits, in: diff)

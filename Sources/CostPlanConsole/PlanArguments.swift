@@ -31,10 +31,7 @@ public enum PlanArguments {
 
     /// Reads the plan file or Terraform plan JSON at `path` (a file that cannot be read, bad Terraform
     /// JSON, an invalid mapped plan or usage file all fail).
-    public static func load(_ path: String, side: TerraformSide = .after, options: TerraformInputOptions,
-                            requireTerraform: Bool = false) throws -> PlanInput {
-        try CommandFailure.mapping(status: 2) {
-            try PlanInput.load(path: path, side: side, options: options, requireTerraform: requireTerraform)
-        }
+    public static func load(_ path: String, side: TerraformSide = .after, options: TerraformInputOptions) throws -> PlanInput {
+        try CommandFailure.mapping(status: 2) { try PlanInput.load(path: path, side: side, options: options) }
     }
 }

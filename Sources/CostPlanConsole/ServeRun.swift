@@ -1,4 +1,5 @@
 import CostPlan
+import CostPlanRateSheets
 import CostPlanServer
 import CostPlanStore
 import Foundation
@@ -17,9 +18,12 @@ public enum ServeRun {
         return nil
     }
 
-    /// Serves with `settings`, pricing with `catalog` and reloading it through `loader` when its files change.
+    /// Serves with `settings` and the stylesheet built into costplan, pricing with `catalog` and
+    /// reloading it through `loader` when its files change.
     public static func run(_ settings: ServerSettings, catalog: InMemoryPriceCatalog, loader: CatalogLoader,
                            logLevel: Logger.Level) async throws {
+        var settings = settings
+        settings.stylesheet = EmbeddedAssets.stylesheet
         // The server never opens the store: it is handed the files to watch and how to reload.
         let catalogs = CatalogProvider(initial: catalog, watchedFiles: { loader.watchedFiles() }, reload: { try loader.load() })
         var logger = Logger(label: "costplan", factory: StandardErrorLogHandler.init)

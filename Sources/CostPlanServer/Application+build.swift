@@ -84,7 +84,7 @@ public func buildApplication(_ settings: ServerSettings, catalogs: CatalogProvid
                              pageCache: cache, logger: logger)
     catalogs.onChange { snapshot in cache.catalogChanged(to: snapshot.id) }
     let rules = ConnectionRules(
-        allowedHosts: AllowedHosts(boundTo: settings.host, extra: settings.allowedHosts), maxBody: APIController.maxBody,
+        allowedHosts: AllowedHosts(boundTo: settings.host, extra: settings.allowedHosts),
         bodyReadTimeout: TimeAmount(settings.bodyReadTimeout), idleTimeout: TimeAmount(settings.idleTimeout),
         limiter: ConnectionLimiter(maxConnections: settings.maxConnections))
     let interval = TimeAmount(settings.catalogCheckInterval)

@@ -19,12 +19,7 @@ import Darwin
 /// arrive while the socket is not writable go to the router. Pages are cached only after the
 /// router has served them once, so the router's rules (routes, plan reloads, 404s) stay the only
 /// rules; this is a cache in front of it.
-final class CachedPageResponder: ChannelDuplexHandler, RemovableChannelHandler {
-    typealias InboundIn = HTTPRequestPart
-    typealias InboundOut = HTTPRequestPart
-    typealias OutboundIn = HTTPResponsePart
-    typealias OutboundOut = HTTPResponsePart
-
+final class CachedPageResponder: HTTPPartsHandler {
     private let cache: PageCache
     private let logger: Logger
     /// Requests passed to the router whose response has not ended yet.

@@ -6,8 +6,6 @@ import NIOHTTPTypes
 /// The rules every connection of `costplan serve` is held to (see `ConnectionGuard`).
 struct ConnectionRules: Sendable {
     var allowedHosts: AllowedHosts
-    /// A request announcing a larger `Content-Length` is answered 413 before its body is read.
-    var maxBody: Int
     /// A connection in the middle of a request body that sends nothing for this long is closed.
     var bodyReadTimeout: TimeAmount
     /// A connection with no request or response under way for this long is closed.
@@ -21,18 +19,14 @@ struct ConnectionRules: Sendable {
 /// answers).
 ///
 /// - A request whose `Host` is not an allowed name gets 421 (400 without a `Host`); one
-///   announcing a body over `maxBody` gets 413 at once, without its body being read. Either
-///   answer comes after the answers to earlier requests on the connection, then it closes.
+///   announcing a body over the API's limit (`APIController.maxBody`) gets 413 at once, without
+///   its body being read. Either answer comes after the answers to earlier requests on the
+///   connection, then it closes.
 /// - `Expect: 100-continue` is answered with `100 Continue` when no earlier request is pending.
 /// - A request body that stalls for `bodyReadTimeout` closes the connection; so does a
 ///   connection idle for `idleTimeout` (a head that never completes counts as idle).
 /// - The connection takes a slot in the shared `ConnectionLimiter` while open.
-final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
-    typealias InboundIn = HTTPRequestPart
-    typealias InboundOut = HTTPRequestPart
-    typealias OutboundIn = HTTPResponsePart
-    typealias OutboundOut = HTTPResponsePart
-
+final class ConnectionGuard: HTTPPartsHandler {
     private let rules: ConnectionRules
     private let logger: Logger
     private var slot: ConnectionLimiter.Slot?
@@ -136,8 +130,9 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
                 + "to serve it under that name, start it with --allowed-host \(AllowedHosts.hostPart(host))\n")
         }
         allowedHost = host
-        if let announced = request.headerFields[.contentLength], let length = Int(announced), length > rules.maxBody {
-            return (.contentTooLarge, "costplan: the request body is \(length) bytes; the server takes at most \(rules.maxBody) bytes "
+        if let announced = request.headerFields[.contentLength], let length = Int(announced), length > APIController.maxBody {
+            return (.contentTooLarge, "costplan: the request body is \(length) bytes; "
+                + "the server takes at most \(APIController.maxBody) bytes "
                 + "(price larger plans with the costplan CLI)\n")
         }
         return nil

@@ -22,7 +22,7 @@ struct CapacityCommand: ParsableCommand {
     @Option(name: .customLong("env"), help: ArgumentHelp("Only this environment (repeat for several).", valueName: "name"))
     var environments: [String] = []
 
-    @Option(name: .customLong("demand-scale"), help: ArgumentHelp(
+    @Option(help: ArgumentHelp(
         "Multiply today's demand (peak, average, reads, egress; not the working set) by this factor, e.g. 3 for 3× traffic; "
             + "lists the ranges that would have to grow.", valueName: "factor"))
     var demandScale: String = "1"
@@ -36,6 +36,6 @@ struct CapacityCommand: ParsableCommand {
 
     func run() throws {
         try CapacityRun.run(planPath: planPath, environments: environments, demandScale: demandScale, budget: budget,
-                            catalog: { try catalog.access.lookups() })
+                            catalog: catalog.access)
     }
 }

@@ -1,7 +1,5 @@
 import ArgumentParser
 import CostPlanConsole
-import CostPlanRateSheets
-import CostPlanStore
 
 /// Where the rate catalog comes from; shared by every command that prices.
 struct CatalogOptions: ParsableArguments {
@@ -17,21 +15,26 @@ struct CatalogOptions: ParsableArguments {
         valueName: "file"))
     var databasePath: String?
 
-    /// The sheets compiled into this executable by the EmbedRateSheets plugin.
-    static let builtInSheets = RateSheetSource.embedded(EmbeddedRateSheets.sheets.map { ($0.name, $0.text) },
-                                                        fingerprint: EmbeddedRateSheets.fingerprint)
-
     /// The catalog these options name, and the steps that load it and price with it.
-    var access: CatalogAccess {
-        CatalogAccess(pricingDirectory: pricingDirectory, databasePath: databasePath, builtIn: Self.builtInSheets)
-    }
+    var access: CatalogAccess { CatalogAccess(pricingDirectory: pricingDirectory, databasePath: databasePath) }
 }
 
-/// `--strict`: whether a charge without a rate fails the command (shared by every command that prices).
-struct StrictOption: ParsableArguments {
+/// What every command that prices plans shares: `--strict`, `--fetch-missing` (with `--endpoint`)
+/// and the catalog (estimate, diff, csv, report).
+struct PricingOptions: ParsableArguments {
     @Flag(help: ArgumentHelp(
         "Exit 2 when any charge cannot be priced (a missing rate), listing each on standard error.",
         discussion: "Without it a missing rate never stops the command: the charge is listed as not priced, "
             + "with the `costplan pricing fetch` command that fills it, and totals are lower bounds (exit 0)."))
     var strict = false
+
+    @OptionGroup(title: "Fetching missing rates") var fetch: FetchMissingOptions
+
+    @OptionGroup var catalog: CatalogOptions
+
+    /// The catalog these options name, with `--strict` and `--fetch-missing`'s endpoint.
+    var access: CatalogAccess {
+        CatalogAccess(pricingDirectory: catalog.pricingDirectory, databasePath: catalog.databasePath, strict: strict,
+                      fetchMissingFrom: fetch.fetchMissing ? fetch.priceList.resolvedEndpoint : nil)
+    }
 }

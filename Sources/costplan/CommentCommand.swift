@@ -28,8 +28,7 @@ struct CommentCommand: ParsableCommand {
 
     /// The options both forges share.
     struct Common: ParsableArguments {
-        @Option(name: .customLong("body-file"), help: ArgumentHelp(
-            "The comment's Markdown: a file, or - for standard input.", valueName: "file|-"))
+        @Option(help: ArgumentHelp("The comment's Markdown: a file, or - for standard input.", valueName: "file|-"))
         var bodyFile: String
 
         @Option(help: ArgumentHelp(
@@ -37,7 +36,7 @@ struct CommentCommand: ParsableCommand {
             valueName: "update|new|delete-and-new"))
         var behavior: CommentPublisher.Behavior = .update
 
-        @Flag(name: .customLong("dry-run"), help: "Read the comments and print what would be created, edited or deleted, without writing.")
+        @Flag(help: "Read the comments and print what would be created, edited or deleted, without writing.")
         var dryRun = false
     }
 
@@ -53,15 +52,15 @@ struct CommentCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The repository, OWNER/REPO. Default: $GITHUB_REPOSITORY.", valueName: "owner/repo"))
         var repo: String?
 
-        @Option(name: .customLong("pull-request"), help: ArgumentHelp("The pull request number.", valueName: "n"))
+        @Option(help: ArgumentHelp("The pull request number.", valueName: "n"))
         var pullRequest: Int
 
         @OptionGroup var common: Common
 
-        @Option(name: .customLong("token-env"), help: ArgumentHelp("The environment variable holding the token.", valueName: "name"))
+        @Option(help: ArgumentHelp("The environment variable holding the token.", valueName: "name"))
         var tokenEnv = "GITHUB_TOKEN"
 
-        @Option(name: .customLong("api-url"), help: ArgumentHelp(
+        @Option(help: ArgumentHelp(
             "The REST API root. Default: $GITHUB_API_URL (set by GitHub Actions, e.g. https://HOST/api/v3 on Enterprise Server), else https://api.github.com.",
             valueName: "url"))
         var apiURL: String?
@@ -88,15 +87,15 @@ struct CommentCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The project: numeric ID or group/project path. Default: $CI_PROJECT_ID.", valueName: "id|path"))
         var project: String?
 
-        @Option(name: .customLong("merge-request"), help: ArgumentHelp("The merge request IID (the !N number). Default: $CI_MERGE_REQUEST_IID.", valueName: "n"))
+        @Option(help: ArgumentHelp("The merge request IID (the !N number). Default: $CI_MERGE_REQUEST_IID.", valueName: "n"))
         var mergeRequest: Int?
 
         @OptionGroup var common: Common
 
-        @Option(name: .customLong("token-env"), help: ArgumentHelp("The environment variable holding the token.", valueName: "name"))
+        @Option(help: ArgumentHelp("The environment variable holding the token.", valueName: "name"))
         var tokenEnv = "GITLAB_TOKEN"
 
-        @Option(name: .customLong("api-url"), help: ArgumentHelp(
+        @Option(help: ArgumentHelp(
             "The REST API root. Default: $CI_API_V4_URL (set by GitLab CI), else https://gitlab.com/api/v4.", valueName: "url"))
         var apiURL: String?
 

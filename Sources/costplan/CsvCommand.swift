@@ -41,17 +41,11 @@ struct CsvCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Write to this file (atomically: a temporary file renamed into place); default: standard output.", valueName: "file"))
     var out: String?
 
-    @OptionGroup var strictness: StrictOption
-
-    @OptionGroup(title: "Fetching missing rates") var fetch: FetchMissingOptions
-
-    @OptionGroup var catalog: CatalogOptions
+    @OptionGroup var pricing: PricingOptions
 
     func run() async throws {
         try await CsvRun.run(planPath: planPath, month: month, months: months, scenario: scenario, environments: environments,
-                             summary: summary, byteOrderMark: bom, out: out,
-                             fetch: { try await fetch.fetch(for: [$0], environments: environments, catalog: catalog) },
-                             estimate: { try catalog.access.estimate($0, file: planPath, environments: environments, strict: strictness.strict) })
+                             summary: summary, byteOrderMark: bom, out: out, catalog: pricing.access)
     }
 }
 

@@ -39,23 +39,17 @@ struct DiffCommand: AsyncParsableCommand {
     @Option(name: .customLong("env"), help: ArgumentHelp("Only this environment (repeat for several).", valueName: "name"))
     var environments: [String] = []
 
-    @Option(name: .customLong("fail-above"), help: ArgumentHelp(
+    @Option(help: ArgumentHelp(
         "Exit 1 when any environment's desired monthly cost rises by more than AMOUNT dollars (e.g. 250) or PERCENT% (e.g. 10%).",
         discussion: "Repeat to set both; an added environment rises by more than any percentage.",
         valueName: "limit"))
     var failAbove: [String] = []
 
-    @OptionGroup var strictness: StrictOption
-
-    @OptionGroup(title: "Fetching missing rates") var fetch: FetchMissingOptions
-
-    @OptionGroup var catalog: CatalogOptions
+    @OptionGroup var pricing: PricingOptions
 
     func run() async throws {
         try await DiffRun.run(base: base, head: head, terraform: terraform.input, format: format, environments: environments,
-                              failAbove: failAbove, strict: strictness.strict,
-                              fetch: { try await fetch.fetch(for: $0, environments: environments, catalog: catalog) },
-                              catalog: { try catalog.access.lookups() })
+                              failAbove: failAbove, catalog: pricing.access)
     }
 }
 

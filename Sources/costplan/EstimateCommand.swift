@@ -37,19 +37,13 @@ struct EstimateCommand: AsyncParsableCommand {
     @Flag(help: "With a Terraform plan: price the resources as they are before apply instead of after.")
     var before = false
 
-    @OptionGroup var strictness: StrictOption
-
     @OptionGroup(title: "Terraform plans") var terraform: TerraformOptions
 
-    @OptionGroup(title: "Fetching missing rates") var fetch: FetchMissingOptions
-
-    @OptionGroup var catalog: CatalogOptions
+    @OptionGroup var pricing: PricingOptions
 
     func run() async throws {
-        let loaded = try terraform.load(planPath, side: before ? .before : .after)
-        try await fetch.fetch(for: [loaded.plan], environments: environments, catalog: catalog)
-        let estimate = try catalog.access.estimate(loaded.plan, file: planPath, environments: environments, strict: strictness.strict)
-        EstimateRun.print(estimate, terraform: loaded.terraform, format: format, details: details)
+        try await EstimateRun.run(planPath: planPath, side: before ? .before : .after, terraform: terraform.input,
+                                  environments: environments, format: format, details: details, catalog: pricing.access)
     }
 }
 

@@ -1,5 +1,4 @@
 import ArgumentParser
-import CostPlan
 import CostPlanConsole
 import CostPlanStore
 
@@ -19,17 +18,12 @@ struct PriceListOptions: ParsableArguments {
 }
 
 /// `--fetch-missing`: before pricing, download the AWS offers and regions whose rates the plans
-/// need and the catalog lacks (estimate, diff, csv, report).
+/// need and the catalog lacks (`PricingOptions.fetchMissing`).
 struct FetchMissingOptions: ParsableArguments {
-    @Flag(name: .customLong("fetch-missing"), help: ArgumentHelp(
+    @Flag(help: ArgumentHelp(
         "Before pricing, download from the AWS Price List the offers and regions whose rates are missing (needs network).",
         discussion: "Only AmazonEC2, AWSELB, AmazonECS, AmazonRDS, AmazonElastiCache and AmazonS3 rates can be fetched; see `costplan pricing fetch`."))
     var fetchMissing = false
 
     @OptionGroup var priceList: PriceListOptions
-
-    /// With `--fetch-missing`, fetches what `plans` lack; otherwise does nothing.
-    func fetch(for plans: [Plan], environments: [String] = [], catalog: CatalogOptions) async throws {
-        try await catalog.access.fetchMissing(fetchMissing, for: plans, environments: environments, endpoint: priceList.resolvedEndpoint)
-    }
 }

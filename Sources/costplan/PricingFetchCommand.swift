@@ -47,7 +47,7 @@ extension PricingCommand {
 
         func run() async throws {
             try await PricingFetchRun.run(services: services, regions: regions, endpoint: priceList.resolvedEndpoint,
-                                          plans: { try plans.map { try terraform.load($0).plan } },
+                                          plans: { try plans.map { try PlanArguments.load($0, options: terraform.input).plan } },
                                           fetching: catalog.access.fetching, catalog: { try catalog.access.lookups() })
         }
     }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CostPlanConsole
-import CostPlanRateSheets
 
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,15 +24,9 @@ struct ReportCommand: AsyncParsableCommand {
         "Folder of static assets copied to assets/; without it, the stylesheet built into costplan.", valueName: "dir"))
     var publicDirectory = "Public"
 
-    @OptionGroup var strictness: StrictOption
-
-    @OptionGroup(title: "Fetching missing rates") var fetch: FetchMissingOptions
-
-    @OptionGroup var catalog: CatalogOptions
+    @OptionGroup var pricing: PricingOptions
 
     func run() async throws {
-        try await ReportRun.run(plans: plans, out: out, publicDirectory: publicDirectory, stylesheet: EmbeddedAssets.stylesheet,
-                                strict: strictness.strict,
-                                fetch: { try await fetch.fetch(for: $0, catalog: catalog) }, catalog: { try catalog.access.load() })
+        try await ReportRun.run(plans: plans, out: out, publicDirectory: publicDirectory, catalog: pricing.access)
     }
 }

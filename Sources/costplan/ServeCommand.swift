@@ -1,6 +1,5 @@
 import ArgumentParser
 import CostPlanConsole
-import CostPlanRateSheets
 import CostPlanServer
 import Logging
 
@@ -24,8 +23,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on.")
     var port = 8080
 
-    @Option(name: .customLong("plans"), help: ArgumentHelp(
-        "A plan file or a folder of plans to show (repeat for several).", valueName: "path"))
+    @Option(help: ArgumentHelp("A plan file or a folder of plans to show (repeat for several).", valueName: "path"))
     var plans: [String] = ["examples"]
 
     @Option(name: .customLong("public-dir"), help: ArgumentHelp(
@@ -39,18 +37,17 @@ struct ServeCommand: AsyncParsableCommand {
         valueName: "name"))
     var allowedHosts: [String] = []
 
-    @Option(name: .customLong("max-connections"), help: ArgumentHelp(
+    @Option(help: ArgumentHelp(
         "Connections open at once; at the limit the longest-silent connection is closed for a new one.",
         discussion: "Default: half of the open-file limit after 64 (ulimit -n 512: 224), at most 4096.", valueName: "n"))
     var maxConnections: Int?
 
-    @Option(name: .customLong("max-components"), help: ArgumentHelp(
+    @Option(help: ArgumentHelp(
         "The most components (all environments together) in a plan the server prices, posted or shown; larger ones get 413 or an error page.",
         valueName: "n"))
     var maxComponents = ServerSettings.defaultMaxComponents
 
-    @Option(name: .customLong("log-level"), help: ArgumentHelp(
-        "Log level: info logs one line per request; warning logs problems only.", valueName: "level"))
+    @Option(help: ArgumentHelp("Log level: info logs one line per request; warning logs problems only.", valueName: "level"))
     var logLevel: Logger.Level = .info
 
     @OptionGroup var catalog: CatalogOptions
@@ -62,10 +59,9 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var settings = ServerSettings(host: host, port: port, plans: plans, publicDirectory: publicDirectory,
-                                      allowedHosts: allowedHosts, maxComponents: maxComponents)
-        settings.stylesheet = EmbeddedAssets.stylesheet
-        if let maxConnections { settings.maxConnections = maxConnections }
+        let settings = ServerSettings(
+            host: host, port: port, plans: plans, publicDirectory: publicDirectory, allowedHosts: allowedHosts,
+            maxConnections: maxConnections ?? ConnectionLimiter.defaultMaxConnections, maxComponents: maxComponents)
         try await ServeRun.run(settings, catalog: try catalog.access.load(), loader: try catalog.access.loader(), logLevel: logLevel)
     }
 }

@@ -10,12 +10,12 @@ struct TerraformOptions: ParsableArguments {
         valueName: "file"))
     var usagePath: String?
 
-    @Option(name: .customLong("env-from"), help: ArgumentHelp(
+    @Option(help: ArgumentHelp(
         "How a Terraform plan's resources split into environments: workspace (one environment, the default), module (one per top-level module call) or tag:KEY (one per value of tag KEY).",
         valueName: "split"))
     var envFrom: String = "workspace"
 
-    @Option(name: .customLong("pricing-date"), help: ArgumentHelp(
+    @Option(help: ArgumentHelp(
         "The day a Terraform plan is priced for (YYYY-MM-DD, UTC; default today): date-dependent charges such as RDS Extended Support year 1–2 or year 3 are those in effect on it.",
         valueName: "date"))
     var pricingDate: String?
@@ -29,9 +29,4 @@ struct TerraformOptions: ParsableArguments {
 
     /// The options as the input layer takes them.
     var input: TerraformInputOptions { PlanArguments.terraformInput(usagePath: usagePath, envFrom: envFrom, pricingDate: pricingDate) }
-
-    /// Reads the plan file or Terraform plan JSON at `path` (`PlanArguments.load`).
-    func load(_ path: String, side: TerraformSide = .after, requireTerraform: Bool = false) throws -> PlanInput {
-        try PlanArguments.load(path, side: side, options: input, requireTerraform: requireTerraform)
-    }
 }
