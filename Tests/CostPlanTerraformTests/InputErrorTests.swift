@@ -35,6 +35,18 @@ import Testing
     @Test func aCostplanPlanIsNotTakenForTerraform() {
         #expect(!TerraformPlanReader.isTerraformJSON("{\"version\": 1, \"name\": \"x\", \"environments\": {}}"))
         #expect(!TerraformPlanReader.isTerraformJSON("version: 1\nname: x\n"))
+        // Told by the first byte that is not white space; a wrapper line or JSON later in a YAML
+        // file does not make it Terraform.
+        #expect(!TerraformPlanReader.isTerraformJSON("# plan\n[command]x\n{\"format_version\": \"1.2\"}\n"))
+        #expect(!TerraformPlanReader.isTerraformJSON("\n\n"))
+    }
+
+    @Test func terraformJSONIsRecognisedAfterWhiteSpaceOrAWrapperLine() {
+        let json = "{\"format_version\": \"1.2\", \"resource_changes\": []}"
+        #expect(TerraformPlanReader.isTerraformJSON(" \r\n\t" + json))
+        #expect(TerraformPlanReader.isTerraformJSON("\u{00A0}" + json))   // Unicode white space takes the full check
+        #expect(TerraformPlanReader.isTerraformJSON("::debug::x\n" + json))
+        #expect(!TerraformPlanReader.isTerraformJSON("[1, 2]"))
     }
 
     @Test func aBadUsageFileNamesTheFieldAndLine() {

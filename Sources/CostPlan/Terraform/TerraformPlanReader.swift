@@ -11,6 +11,12 @@ public enum TerraformPlanReader {
     /// True when `text` is meant for this reader: JSON (possibly wrapped by setup-terraform)
     /// whose keys say Terraform — a plan, state or the UI stream — rather than a costplan plan.
     public static func isTerraformJSON(_ text: String) -> Bool {
+        // A plan file (YAML) is told apart by its first byte, without a scan of the whole text:
+        // only `{` (JSON) or `[` / `:` (a setup-terraform `[command]` or `::` line) can start one.
+        switch text.utf8.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) {
+        case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: ":"), nil: break
+        case let first?: if first < 0x80 { return false }
+        }
         let body = stripSetupTerraformWrapper(text).drop { $0.isWhitespace }
         guard body.first == "{" else { return false }
         let head = body.prefix(65_536)
