@@ -39,7 +39,7 @@ public enum DiffRun {
         case .table: Output.write(DiffTable.render(diff, violations: violations) + (notes?.text ?? ""))
         case .markdown: Output.write(notes?.markdown(diff, violations: violations, limits: limits)
                                      ?? DiffMarkdown.render(diff, violations: violations, limits: limits))
-        case .json: Output.write((notes?.json(diff, violations: violations) ?? DiffJSON.document(diff, violations: violations)).rendered())
+        case .json: Output.write(notes?.json(diff, violations: violations) ?? DiffJSON.document(diff, violations: violations))
         }
         if !limits.isEmpty, !diff.complete {
             Output.error("costplan: --fail-above checked the priced cost only (the items not priced are listed above)")

@@ -1,4 +1,5 @@
 import CostPlan
+import CostPlanReports
 import Foundation
 
 /// Writing to the terminal: results to standard output, problems to standard error. Both show
@@ -7,6 +8,12 @@ import Foundation
 public enum Output {
     public static func write(_ text: String) {
         write(text, to: .standardOutput)
+    }
+
+    /// Writes a JSON document to standard output as its UTF-8 bytes: `JSONString` has already
+    /// escaped every control and bidi character, so the text is not scanned again.
+    public static func write(_ document: JSONValue) {
+        FileHandle.standardOutput.write(Data(document.utf8()))
     }
 
     public static func error(_ text: String) {

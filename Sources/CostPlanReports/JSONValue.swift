@@ -17,45 +17,49 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     /// Pretty-printed with two-space indentation and a final newline.
     public func rendered() -> String {
-        var out = ""
+        String(decoding: utf8(), as: UTF8.self)
+    }
+
+    /// `rendered()` as UTF-8 bytes.
+    public func utf8() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(16_384)
         write(into: &out, indent: 0)
-        return out + "\n"
+        out.append(UInt8(ascii: "\n"))
+        return out
     }
 
-    private func write(into out: inout String, indent: Int) {
-        var pad: String { String(repeating: "  ", count: indent + 1) }
-        var closePad: String { String(repeating: "  ", count: indent) }
+    /// Writes the value as UTF-8 bytes (a document of ~100 KB is written in one buffer, not
+    /// through string appends).
+    private func write(into out: inout [UInt8], indent: Int) {
+        func pad(_ depth: Int) { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth)) }
         switch self {
-        case .null: out += "null"
-        case let .bool(value): out += value ? "true" : "false"
-        case let .number(text): out += text
-        case let .string(text): Self.escape(text, into: &out)
+        case .null: out.append(contentsOf: "null".utf8)
+        case let .bool(value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case let .number(text): out.append(contentsOf: text.utf8)
+        case let .string(text): JSONString.write(text, into: &out, htmlSafe: true)
         case let .array(items):
-            if items.isEmpty { out += "[]"; return }
-            out += "[\n"
-            let pad = pad
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(contentsOf: "[\n".utf8)
             for (index, item) in items.enumerated() {
-                out += pad
+                pad(indent + 1)
                 item.write(into: &out, indent: indent + 1)
-                out += index + 1 < items.count ? ",\n" : "\n"
+                out.append(contentsOf: (index + 1 < items.count ? ",\n" : "\n").utf8)
             }
-            out += closePad + "]"
+            pad(indent)
+            out.append(UInt8(ascii: "]"))
         case let .object(entries):
-            if entries.isEmpty { out += "{}"; return }
-            out += "{\n"
-            let pad = pad
+            if entries.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(contentsOf: "{\n".utf8)
             for (index, (key, value)) in entries.enumerated() {
-                out += pad
-                Self.escape(key, into: &out)
-                out += ": "
+                pad(indent + 1)
+                JSONString.write(key, into: &out, htmlSafe: true)
+                out.append(contentsOf: ": ".utf8)
                 value.write(into: &out, indent: indent + 1)
-                out += index + 1 < entries.count ? ",\n" : "\n"
+                out.append(contentsOf: (index + 1 < entries.count ? ",\n" : "\n").utf8)
             }
-            out += closePad + "}"
+            pad(indent)
+            out.append(UInt8(ascii: "}"))
         }
-    }
-
-    private static func escape(_ text: String, into out: inout String) {
-        JSONString.write(text, into: &out, htmlSafe: true)
     }
 }

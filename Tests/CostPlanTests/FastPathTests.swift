@@ -54,8 +54,51 @@ struct FastPathTests {
         ("café × 3", false, "café × 3"),
         ("a\u{202E}b", false, "a\\u{202E}b"),
         ("\u{85}next", true, "\\u{85}next"),
+        // Each side of the byte ranges the fast scan checks: C2 80–9F, E2 80 AA–AE, E2 81 A6–A9.
+        ("\u{80}\u{9F}\u{A0}", false, "\\u{80}\\u{9F}\u{A0}"),
+        ("\u{2029}\u{202A}\u{202F}", false, "\u{2029}\\u{202A}\u{202F}"),
+        ("\u{2065}\u{2066}\u{2069}\u{206A}", false, "\u{2065}\\u{2066}\\u{2069}\u{206A}"),
+        ("no break\u{A0}space, 7\u{7F}", true, "no break\u{A0}space, 7\\u{7F}"),
+        ("end\u{C2}", false, "end\u{C2}"),
     ])
     func displayText(_ text: String, _ keepingLineBreaks: Bool, _ expected: String) {
         #expect(DisplayText.visible(text, keepingLineBreaks: keepingLineBreaks) == expected)
+    }
+
+    /// `JSONString` reads UTF-8 bytes and decodes a scalar only where a byte is not plain ASCII:
+    /// one- to four-byte scalars, escapes at the start, middle and end, and the `htmlSafe` set.
+    @Test(arguments: [
+        ("plain", false, #""plain""#),
+        ("", false, #""""#),
+        ("say \"hi\"\\", false, #""say \"hi\"\\""#),
+        ("\n\r\tx", false, #""\n\r\tx""#),
+        ("é€😀", false, "\"é€😀\""),
+        ("a\u{1B}b\u{7F}c\u{85}", false, #""a\u001bb\u007fc\u0085""#),
+        ("\u{202E}x\u{2066}", false, #""\u202ex\u2066""#),
+        ("<b>&\u{2028}", true, #""\u003cb\u003e\u0026\u2028""#),
+        ("<b>&\u{2028}", false, "\"<b>&\u{2028}\""),
+        ("😀\n", true, #""😀\n""#),
+    ])
+    func jsonString(_ text: String, _ htmlSafe: Bool, _ expected: String) {
+        #expect(JSONString.quoted(text, htmlSafe: htmlSafe) == expected)
+    }
+
+    /// Tier labels divide whole bounds as integers and fall back to `Decimal` division when the
+    /// division is not exact: 51,200 GB = 50 TB; 1,536 GB = 1.5 TB; 2,097,152 GB = 2 PB.
+    @Test(arguments: [
+        (0, "0", "51200", "GB-month", "first 50 TB"),
+        (1, "51200", "512000", "GB-month", "next 450 TB"),
+        (2, "512000", nil, "GB-month", "over 500 TB"),
+        (0, "0", "1536", "GB-month", "first 1.5 TB"),
+        (0, "0", "100.5", "GB-month", "first 100.5 GB"),
+        (2, "2097152", nil, "GB-month", "over 2 PB"),
+        (0, "0", "2500", "1M requests", "first 2.5B"),
+        (1, "1000", "6000", "1M requests", "next 5B"),
+        (0, "0", "750", "1M requests", "first 750M"),
+        (0, "0", "10000", "hours", "first 10000 hours"),
+    ] as [(Int, String, String?, String, String)])
+    func tierLabels(_ index: Int, _ start: String, _ end: String?, _ unit: String, _ expected: String) throws {
+        let label = tierLabel(index: index, start: try #require(Decimal(string: start)), end: end.flatMap { Decimal(string: $0) }, unit: unit)
+        #expect(label == expected)
     }
 }

@@ -73,6 +73,25 @@ struct MoneyTests {
         #expect(Money.plain(Decimal(1_000_000) * 1_000_000) == "1000000000000")
     }
 
+    /// `plain` writes a mantissa of up to 64 bits from its integer; every value, short or long,
+    /// positive or negative, scaled up or down, reads exactly as `Decimal.description` writes it.
+    @Test func plainMatchesDecimalDescription() {
+        let seeds = ["1", "7", "0.04048", "29.5504", "1234.5", "0.000001", "18446744073709551615",
+                     "18446744073709551616", "99999999999999999999.99", "0.1", "3", "1024"]
+        var checked = 0
+        for seed in seeds {
+            for factor in ["1", "-1", "10", "0.001", "730", "1048576", "1e-20", "1e15"] {
+                for value in [d(seed) * Decimal(string: factor)!, d(seed) / Decimal(string: factor)!, d(seed) / 3] {
+                    #expect(Money.plain(value) == (value.isZero ? "0" : value.description), "\(seed) \(factor)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked == 288)
+        // The fast path is live on this platform (the stored layout matched its probes).
+        #expect(DecimalStorage.parts(of: d("-29.5504")).map { $0 == (true, -4, 295_504) } == true)
+    }
+
     @Test func conventions() {
         #expect(Money.hoursPerMonth == 730)
         #expect(Money.currency == "USD")

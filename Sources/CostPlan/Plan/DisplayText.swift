@@ -14,6 +14,34 @@ public enum DisplayText {
         }
     }
 
+    /// True when some scalar of `text` is unsafe (and not a kept line break), read from the UTF-8
+    /// bytes: C0 and DEL are single bytes, C1 is `C2 80`–`C2 9F`, the bidi overrides are
+    /// `E2 80 AA`–`E2 80 AE` and `E2 81 A6`–`E2 81 A9`.
+    static func containsUnsafe(_ text: String, keepingLineBreaks: Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x0A, 0x0D, 0x09: if !keepingLineBreaks { return true }
+                case 0x00...0x1F, 0x7F: return true
+                case 0xC2: if index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return true }
+                case 0xE2:
+                    if index + 2 < bytes.count {
+                        let (second, third) = (bytes[index + 1], bytes[index + 2])
+                        if (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)) {
+                            return true
+                        }
+                    }
+                default: break
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
     /// `text` with every unsafe scalar escaped as `\u{XX}`. With `keepingLineBreaks`, LF, CR
     /// and tab stay as they are (for formats where a value may span lines, e.g. a quoted CSV
     /// field, or multi-line terminal output).
@@ -21,12 +49,8 @@ public enum DisplayText {
         func escapes(_ scalar: Unicode.Scalar) -> Bool {
             isUnsafe(scalar) && !(keepingLineBreaks && (scalar == "\n" || scalar == "\r" || scalar == "\t"))
         }
-        // Almost all text is printable ASCII (with line breaks, when kept): one pass over the
-        // bytes, and the text is returned as it is.
-        let plain = text.utf8.allSatisfy { byte in
-            (byte >= 0x20 && byte < 0x7F) || (keepingLineBreaks && (byte == 0x0A || byte == 0x0D || byte == 0x09))
-        }
-        guard !plain, text.unicodeScalars.contains(where: escapes) else { return text }
+        // Almost all text has nothing to escape: one pass over the bytes, and it is returned as is.
+        guard containsUnsafe(text, keepingLineBreaks: keepingLineBreaks) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {

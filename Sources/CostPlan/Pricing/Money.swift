@@ -20,6 +20,7 @@ public enum Money {
 
     /// Parses a plain decimal literal (`0.04048`, `-3`, `1e3` is rejected) exactly.
     public static func parse(_ text: String) -> Decimal? {
+        if isPlainNumber(text) { return exactDecimal(text) ?? Decimal(string: text, locale: posix) }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         // Strictly `[+-]digits[.digits]` (either side of the dot may be empty, not both):
         // `Decimal(string:)` alone accepts a valid prefix, reading "1-2" as 1 and "-" as 0.
@@ -30,6 +31,21 @@ public enum Money {
               parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
         else { return nil }
         return exactDecimal(trimmed) ?? Decimal(string: trimmed, locale: posix)
+    }
+
+    /// True for `[+-]digits[.digits]` with a digit on some side of the dot, read from the bytes:
+    /// the common case, which needs none of the trimming and Unicode checks below.
+    private static func isPlainNumber(_ text: String) -> Bool {
+        var digits = 0, dots = 0
+        for (index, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: "."): dots += 1
+            case UInt8(ascii: "-"), UInt8(ascii: "+"): if index > 0 { return false }
+            default: return false
+            }
+        }
+        return digits > 0 && dots <= 1
     }
 
     /// A checked `[+-]digits[.digits]` with at most 19 significant digits, built from its digits
@@ -56,7 +72,19 @@ public enum Money {
 
     /// The plain decimal string of `value` (no grouping, no exponent), e.g. `29.5504`.
     public static func plain(_ value: Decimal) -> String {
-        value.isZero ? "0" : "\(value)"
+        if value.isZero { return "0" }
+        // `Decimal.description` divides the mantissa by ten once per digit; a mantissa of up to
+        // 64 bits (every published rate and almost every amount) is written from its integer.
+        guard !value.isNaN, let (negative, exponent, significand) = DecimalStorage.parts(of: value) else { return "\(value)" }
+        var digits = String(significand)
+        if exponent >= 0 {
+            digits += String(repeating: "0", count: exponent)
+        } else if digits.count <= -exponent {
+            digits = "0." + String(repeating: "0", count: -exponent - digits.count) + digits
+        } else {
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: exponent))
+        }
+        return negative ? "-" + digits : digits
     }
 
     /// `plain` (a plain decimal string) with thousands separators and its fraction padded to
@@ -87,4 +115,45 @@ extension Decimal {
         NSDecimalRound(&result, &input, 0, .up)
         return result
     }
+}
+
+/// A `Decimal`'s sign, exponent and mantissa read from its stored bytes, which Foundation does not
+/// expose: swift-foundation's `Decimal.Storage` is `exponent: Int8`, one byte of `length` (high four
+/// bits, in 16-bit words) and flags (`isNegative` is bit 3, `isCompact` bit 2), two reserved bytes,
+/// then eight little-endian `UInt16` mantissa words. The layout is checked once against known values; where it
+/// does not hold (another Foundation), `parts(of:)` answers nil and callers take the public API.
+enum DecimalStorage {
+    /// Sign, exponent and mantissa of `value` when its mantissa fits in 64 bits and the layout holds.
+    static func parts(of value: Decimal) -> (negative: Bool, exponent: Int, significand: UInt64)? {
+        guard layoutHolds else { return nil }
+        return read(value)
+    }
+
+    private static func read(_ value: Decimal) -> (negative: Bool, exponent: Int, significand: UInt64)? {
+        guard MemoryLayout<Decimal>.size == 20 else { return nil }
+        return withUnsafeBytes(of: value) { raw in
+            let length = Int(raw[1] >> 4)
+            guard length <= 4 else { return nil }
+            var significand: UInt64 = 0
+            for word in 0..<length {
+                let bits = raw.loadUnaligned(fromByteOffset: 4 + 2 * word, as: UInt16.self).littleEndian
+                significand |= UInt64(bits) << (16 * word)
+            }
+            return (raw[1] & 0x08 != 0, Int(Int8(bitPattern: raw[0])), significand)
+        }
+    }
+
+    /// True when `read` gives back the parts of three values built through the public API.
+    private static let layoutHolds: Bool = {
+        let probes: [(Decimal, Bool, Int, UInt64)] = [
+            (Decimal(sign: .minus, exponent: -2, significand: 12_345), true, -2, 12_345),
+            (Decimal(sign: .plus, exponent: 3, significand: Decimal(12_345_678)), false, 3, 12_345_678),
+            (Decimal(sign: .plus, exponent: -20, significand: Decimal(UInt64.max)), false, -20, UInt64.max),
+        ]
+        return probes.allSatisfy { value, negative, exponent, significand in
+            guard let parts = read(value) else { return false }
+            return parts.negative == negative && parts.exponent == exponent && parts.significand == significand
+                && value.exponent == exponent && (value < 0) == negative
+        }
+    }()
 }

@@ -104,16 +104,26 @@ func plural(_ unit: String) -> String {
 
 /// "first 10 TB", "next 40 TB", "over 150 TB" (Infracost's naming), with binary TB/PB for GB.
 func tierLabel(index: Int, start: Decimal, end: Decimal?, unit: String) -> String {
+    // Tier bounds are whole numbers that divide evenly (51,200 GB is 50 TB): integer division
+    // where it is exact, `Decimal` division (slow, digit by digit) otherwise.
+    func scaled(_ amount: Decimal, down divisor: UInt64) -> String {
+        if let (negative, exponent, significand) = DecimalStorage.parts(of: amount), !negative, (0...9).contains(exponent) {
+            let power = (0..<exponent).reduce(UInt64(1)) { power, _ in power * 10 }
+            let (whole, overflow) = significand.multipliedReportingOverflow(by: power)
+            if !overflow, whole % divisor == 0 { return String(whole / divisor) }
+        }
+        return Money.plain(amount / Decimal(divisor))
+    }
     func size(_ amount: Decimal) -> String {
         if unit.hasPrefix("GB") {
-            if amount >= 1_048_576 { return "\(amount / 1_048_576) PB" }
-            if amount >= 1024 { return "\(amount / 1024) TB" }
-            return "\(amount) GB"
+            if amount >= 1_048_576 { return scaled(amount, down: 1_048_576) + " PB" }
+            if amount >= 1024 { return scaled(amount, down: 1024) + " TB" }
+            return Money.plain(amount) + " GB"
         }
         if unit.hasPrefix("1M") {
-            return amount >= 1000 ? "\(amount / 1000)B" : "\(amount)M"
+            return amount >= 1000 ? scaled(amount, down: 1000) + "B" : Money.plain(amount) + "M"
         }
-        return "\(amount) \(unit)"
+        return Money.plain(amount) + " " + unit
     }
     guard let end else { return "over \(size(start))" }
     return index == 0 ? "first \(size(end))" : "next \(size(end - start))"
