@@ -59,13 +59,27 @@ public struct CatalogAccess {
         return try CommandFailure.mapping(status: 2) { try loader.catalog() }
     }
 
-    /// Prices `plan` (read from `path`; only `environments`, when given). An unknown `--env`, a
-    /// catalog that cannot be read mid-run and, with `strict`, a missing rate fail; without
-    /// `strict` the charges without a rate are listed on standard error as not priced.
-    public func estimate(_ plan: Plan, file path: String, environments: [String]) throws -> Estimate {
+    /// Opens the catalog on another thread, when it is current, while the caller reads its plan
+    /// (a cold estimate spends about as long on each); nil with `--fetch-missing`, which changes
+    /// the catalog first. A catalog that is not current is left to `estimate`, which builds it
+    /// and reports as usual.
+    public func openingCurrent() -> Task<SQLitePriceCatalog?, Never>? {
+        guard fetchMissingFrom == nil else { return nil }
+        let (pricingDirectory, databasePath, builtIn) = (pricingDirectory, databasePath, builtIn)
+        return Task.detached {
+            try? CatalogLoader.standard(pricingDirectory: pricingDirectory, databasePath: databasePath, builtIn: builtIn).currentCatalog()
+        }
+    }
+
+    /// Prices `plan` (read from `path`; only `environments`, when given) with the catalog
+    /// `opening` opened, else `lookups()`. An unknown `--env`, a catalog that cannot be read
+    /// mid-run and, with `strict`, a missing rate fail; without `strict` the charges without a
+    /// rate are listed on standard error as not priced.
+    public func estimate(_ plan: Plan, file path: String, environments: [String],
+                         opening: Task<SQLitePriceCatalog?, Never>? = nil) async throws -> Estimate {
         let selection = EnvironmentSelection(environments)
         if let problem = selection.problem(in: plan, file: path) { throw CommandFailure(problem, status: 2) }
-        let catalog = try lookups()
+        let catalog = try await opening?.value ?? lookups()
         return try CommandFailure.mapping(status: 2) {
             let estimate = try Estimator(catalog: catalog).estimate(plan, only: selection.only)
             if let error = EstimateError(incomplete: estimate) {

@@ -18,7 +18,7 @@ public enum CsvRun {
         }
         let plan = try PlanArguments.plan(planPath)
         try await catalog.fetchMissing(for: [plan], environments: environments)
-        let report = Report(try catalog.estimate(plan, file: planPath, environments: environments))
+        let report = Report(try await catalog.estimate(plan, file: planPath, environments: environments))
         let options = CostsCSV.Options(start: start, months: months, scenario: scenario, environments: environments,
                                        summary: summary, byteOrderMark: byteOrderMark)
         let csv: String

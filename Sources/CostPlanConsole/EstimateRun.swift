@@ -13,9 +13,10 @@ public enum EstimateRun {
     /// apply; only `environments`, when given), priced with `catalog` after it fetches what the plan lacks.
     public static func run(planPath: String, side: TerraformSide, terraform: TerraformInputOptions, environments: [String],
                            format: Format, details: Bool, catalog: CatalogAccess) async throws {
+        let opening = catalog.openingCurrent()
         let loaded = try PlanArguments.load(planPath, side: side, options: terraform)
         try await catalog.fetchMissing(for: [loaded.plan], environments: environments)
-        let estimate = try catalog.estimate(loaded.plan, file: planPath, environments: environments)
+        let estimate = try await catalog.estimate(loaded.plan, file: planPath, environments: environments, opening: opening)
         print(estimate, terraform: loaded.terraform, format: format, details: details)
     }
 
@@ -25,7 +26,7 @@ public enum EstimateRun {
         case .table: Output.write(EstimateTable.render(Report(estimate), details: details) + (terraform.map(TerraformNotes.text) ?? ""))
         case .json:
             let document = EstimateJSON.document(Report(estimate))
-            Output.write((terraform.map { TerraformNotes.adding(TerraformNotes.json($0), to: document) } ?? document).rendered())
+            Output.write(terraform.map { TerraformNotes.adding(TerraformNotes.json($0), to: document) } ?? document)
         }
     }
 }

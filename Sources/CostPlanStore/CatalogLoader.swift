@@ -70,6 +70,13 @@ public struct CatalogLoader: Sendable {
         }
     }
 
+    /// The catalog file opened as `catalog()` opens it when it is current, else nil. It never
+    /// builds, repairs or reports anything, so it can run beside other work and be dropped.
+    public func currentCatalog() -> SQLitePriceCatalog? {
+        guard let stamp = try? source.stamp() else { return nil }
+        return (try? SQLitePriceCatalog.openCurrent(path: databasePath, stamp: stamp)) ?? nil
+    }
+
     /// Brings the catalog file up to date with the sheets, rebuilding it if they changed. The
     /// check and the rebuild happen in one write transaction, so processes starting together on a
     /// new or stale catalog wait for one another and the later ones find it current. A corrupt
