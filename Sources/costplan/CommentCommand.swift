@@ -17,8 +17,9 @@ struct CommentCommand: ParsableCommand {
 
             Exit status: 0 posted (or nothing to change); 1 a request failed (the message names it: the token \
             was rejected, no permission, not found, rate limit with its reset time, server error); 2 bad input \
-            (no token, an unreadable or empty body, a bad option). The token is sent only in a request header \
-            and never printed.
+            (no token, an unreadable or empty body); 64 a usage error (a missing pull or merge request, repository \
+            or project, a bad option), printed with the subcommand's usage. The token is sent only in a request \
+            header and never printed.
 
               costplan diff origin/main:infra/costplan.yaml infra/costplan.yaml --format markdown \\
                 | costplan comment github --repo octo/app --pull-request 12 --body-file -
@@ -71,7 +72,7 @@ struct CommentCommand: ParsableCommand {
 
         func run() async throws {
             try await CommentTargets.gitHub(repo: repo, pullRequest: pullRequest, tokenEnv: tokenEnv, apiURL: apiURL, bodyFile: common.bodyFile,
-                                            behavior: common.behavior, dryRun: common.dryRun, usageError: ValidationError.init)
+                                            behavior: common.behavior, dryRun: common.dryRun)
         }
     }
 
@@ -99,10 +100,13 @@ struct CommentCommand: ParsableCommand {
             "The REST API root. Default: $CI_API_V4_URL (set by GitLab CI), else https://gitlab.com/api/v4.", valueName: "url"))
         var apiURL: String?
 
+        func validate() throws {
+            if let problem = CommentTargets.gitLabProblem(project: project, mergeRequest: mergeRequest) { throw ValidationError(problem) }
+        }
+
         func run() async throws {
             try await CommentTargets.gitLab(project: project, mergeRequest: mergeRequest, tokenEnv: tokenEnv, apiURL: apiURL,
-                                            bodyFile: common.bodyFile, behavior: common.behavior, dryRun: common.dryRun,
-                                            usageError: ValidationError.init)
+                                            bodyFile: common.bodyFile, behavior: common.behavior, dryRun: common.dryRun)
         }
     }
 }

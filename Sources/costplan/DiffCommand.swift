@@ -21,7 +21,8 @@ struct DiffCommand: AsyncParsableCommand {
             Exit status: 0 compared (within every --fail-above limit); 1 an environment's desired monthly \
             cost rises above a --fail-above limit (the diff is still printed; the message names the \
             environment and the figures); 2 bad input — a plan that cannot be read or is invalid (with \
-            --strict: needs a missing rate; the message says which side), or a bad option.
+            --strict: needs a missing rate; the message says which side), or a bad --fail-above value; \
+            64 a usage error (an unknown option, a value not among the choices), printed with the usage.
             """
     )
 

@@ -42,6 +42,25 @@ struct CommentCommandTests {
         #expect(gitlab.stderr.contains("error: no token: $MY_GITLAB_TOKEN is not set or empty."))
     }
 
+    /// A target missing from the options and the CI variables is a usage error of the subcommand:
+    /// its message, then the subcommand's own usage line (not the root's), exit 2.
+    @Test(arguments: [
+        (["comment", "gitlab", "--merge-request", "7", "--body-file", "-"], [String: String](),
+         "Error: --project ID|PATH is required (or $CI_PROJECT_ID)", "Usage: costplan comment gitlab "),
+        (["comment", "gitlab", "--body-file", "-"], ["CI_PROJECT_ID": "4711", "CI_MERGE_REQUEST_IID": "x"],
+         "Error: --merge-request N is required, a positive number (or $CI_MERGE_REQUEST_IID)", "Usage: costplan comment gitlab "),
+        (["comment", "github", "--pull-request", "12", "--body-file", "-"], [:],
+         "Error: --repo OWNER/REPO is required (or $GITHUB_REPOSITORY)", "Usage: costplan comment github "),
+        (["comment", "github", "--pull-request", "12", "--body-file", "-"], ["GITHUB_REPOSITORY": "no-slash"],
+         "Error: $GITHUB_REPOSITORY no-slash: expected OWNER/REPO", "Usage: costplan comment github "),
+    ])
+    func aMissingTargetIsAUsageErrorOfTheSubcommand(_ arguments: [String], _ environment: [String: String], _ message: String,
+                                                    _ usage: String) async throws {
+        let result = try await Self.costplan(arguments, environment: environment, input: Data("body".utf8))
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix(message + "\n" + usage), "\(result.stderr)")
+    }
+
     @Test func anEmptyBodyPostsNothing() async throws {
         let result = try await Self.costplan(["comment", "github", "--repo", "octo/app", "--pull-request", "12", "--body-file", "-"],
                                              environment: ["GITHUB_TOKEN": FakeForge.token], input: Data())
