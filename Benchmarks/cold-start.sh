@@ -5,12 +5,18 @@
 #      (goal: estimate ≤ 1.5 × start-up);
 #   2. building the catalog from all sheets into a fresh cache folder (goal: under 1 s);
 #   3. a cold estimate of every example (goal: each under 100 ms).
+# The binary measured is the one the README installs (`swift build -c release
+# --static-swift-stdlib`); BUILD=dev measures `swift build -c release` (the Swift runtime loaded
+# from shared libraries, as `swift run` does). Switching between the two rebuilds everything.
 # Usage: bash Benchmarks/cold-start.sh [--no-build]   (from the repository root; installs
 # hyperfine if missing). Times move between machines: compare the ratio, and note `uptime`.
 set -euo pipefail
 command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine; }
-[[ "${1:-}" == --no-build ]] || swift build -c release --product costplan
-bin=$(swift build -c release --show-bin-path)/costplan
+flags=(-c release --static-swift-stdlib)
+[[ "${BUILD:-static}" == dev ]] && flags=(-c release)
+[[ "${1:-}" == --no-build ]] || swift build "${flags[@]}" --product costplan
+bin=$(swift build "${flags[@]}" --show-bin-path)/costplan
+echo "== binary: $bin (swift build ${flags[*]})"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export XDG_CACHE_HOME="$work/cache"

@@ -25,7 +25,9 @@ public enum CommentTargets {
 
     /// What is wrong with `--project` and `--merge-request` (or `$CI_PROJECT_ID`, `$CI_MERGE_REQUEST_IID`), if anything.
     public static func gitLabProblem(project: String?, mergeRequest: Int?) -> String? {
-        guard CommentInput.option(project, orEnvironment: "CI_PROJECT_ID") != nil else { return "--project ID|PATH is required (or $CI_PROJECT_ID)" }
+        guard CommentInput.option(project, orEnvironment: "CI_PROJECT_ID") != nil else {
+            return "--project ID|PATH is required (or $CI_PROJECT_ID)"
+        }
         guard let mergeRequest = gitLabMergeRequest(mergeRequest), mergeRequest > 0 else {
             return "--merge-request N is required, a positive number (or $CI_MERGE_REQUEST_IID)"
         }
@@ -35,12 +37,14 @@ public enum CommentTargets {
     /// Posts to pull request `pullRequest` of `repo`, else of `$GITHUB_REPOSITORY` (checked by `gitHubProblem`).
     public static func gitHub(repo: String?, pullRequest: Int, tokenEnv: String, apiURL: String?, bodyFile: String,
                               behavior: CommentPublisher.Behavior, dryRun: Bool) async throws {
-        if let problem = gitHubProblem(pullRequest: pullRequest, repo: repo) { throw CommandFailure("error: \(problem)", status: 2) }
+        if let problem = gitHubProblem(pullRequest: pullRequest, repo: repo) {
+            throw CommandFailure("error: \(problem)", status: 2)
+        }
         let repository = gitHubRepository(repo) ?? ""
         try await CommentRun.post(to: .gitHub, tokenEnv: tokenEnv, apiURL: apiURL, bodyFile: bodyFile,
                                   behavior: behavior, dryRun: dryRun) { token, url, transport in
-            GitHubComments(repository: repository, pullRequest: pullRequest, token: token, tokenSource: "$\(tokenEnv)", apiURL: url,
-                           transport: transport)
+            GitHubComments(repository: repository, pullRequest: pullRequest, token: token, tokenSource: "$\(tokenEnv)",
+                           apiURL: url, transport: transport)
         }
     }
 
@@ -48,7 +52,9 @@ public enum CommentTargets {
     /// `$CI_PROJECT_ID`), checked by `gitLabProblem`.
     public static func gitLab(project: String?, mergeRequest: Int?, tokenEnv: String, apiURL: String?, bodyFile: String,
                               behavior: CommentPublisher.Behavior, dryRun: Bool) async throws {
-        if let problem = gitLabProblem(project: project, mergeRequest: mergeRequest) { throw CommandFailure("error: \(problem)", status: 2) }
+        if let problem = gitLabProblem(project: project, mergeRequest: mergeRequest) {
+            throw CommandFailure("error: \(problem)", status: 2)
+        }
         let project = CommentInput.option(project, orEnvironment: "CI_PROJECT_ID") ?? ""
         let mergeRequest = gitLabMergeRequest(mergeRequest) ?? 0
         try await CommentRun.post(to: .gitLab, tokenEnv: tokenEnv, apiURL: apiURL, bodyFile: bodyFile,
