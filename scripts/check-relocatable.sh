@@ -63,9 +63,9 @@ head -1 "$scratch/diff.md" | grep -q '^<!-- costplan-diff -->' || fail "the mark
 grep -q '+\$' "$scratch/diff.md" || fail "the diff shows no cost increase"
 echo "   $(grep -o '+\$[0-9][0-9,]*\.[0-9][0-9]' "$scratch/diff.md" | head -1) a month ($(head -1 "$scratch/diff.md") first)"
 
-echo "== serve + GET /healthz"
+echo "== serve (no --plans: the working folder's plans) + GET /healthz"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-(cd "$scratch/work" && exec env -i HOME="$scratch/home" PATH=/usr/bin:/bin "$scratch/bin/costplan" serve --port "$port" --plans base.yaml) \
+(cd "$scratch/work" && exec env -i HOME="$scratch/home" PATH=/usr/bin:/bin "$scratch/bin/costplan" serve --port "$port") \
   > "$scratch/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do
@@ -74,7 +74,10 @@ for _ in $(seq 1 100); do
 done
 [ -s "$scratch/healthz" ] || { cat "$scratch/serve.log" >&2; fail "serve did not answer /healthz"; }
 echo "   /healthz: $(cat "$scratch/healthz")"
-curl -fsS "http://127.0.0.1:$port/api/plans" | grep -q 'base' || fail "/api/plans does not list the plan"
+curl -fsS "http://127.0.0.1:$port/api/plans" > "$scratch/plans.json"
+grep -q 'base' "$scratch/plans.json" && grep -q 'head' "$scratch/plans.json" \
+  || fail "/api/plans does not list the working folder's base.yaml and head.yaml"
+echo "   /api/plans: the working folder's base.yaml and head.yaml"
 curl -fsS "http://127.0.0.1:$port/assets/costplan.css" | cmp -s - "$repo/Public/costplan.css" \
   || fail "/assets/costplan.css is not the built-in copy of Public/costplan.css"
 echo "   /assets/costplan.css: the built-in stylesheet"

@@ -9,6 +9,15 @@ import Logging
 /// `costplan serve`: logs to standard error, announces the plans it serves, runs the server until
 /// stopped; a port in use (or any failure to serve) exits 1 with what to do.
 public enum ServeRun {
+    /// The plans `serve` shows without `--plans`: the repository's `examples/` when the working
+    /// folder (`folder`) has one (`swift run costplan serve`), else the working folder itself, so
+    /// an installed costplan started in a project shows that project's plans.
+    public static func defaultPlans(in folder: String = ".") -> [String] {
+        var isDirectory: ObjCBool = false
+        let examples = (folder as NSString).appendingPathComponent("examples")
+        return FileManager.default.fileExists(atPath: examples, isDirectory: &isDirectory) && isDirectory.boolValue ? ["examples"] : ["."]
+    }
+
     /// What is wrong with the server options, if anything (`plans` must exist).
     public static func problem(port: Int, maxConnections: Int?, maxComponents: Int, plans: [String]) -> String? {
         guard (1...65535).contains(port) else { return "--port must be between 1 and 65535" }

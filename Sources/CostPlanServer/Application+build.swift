@@ -131,7 +131,9 @@ public func buildRouter(library: PlanLibrary, publicDirectory: String, styleshee
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: NotFoundPageMiddleware(library: library))
-    router.add(middleware: FileMiddleware(publicDirectory, urlBasePath: "/assets", searchForIndexHtml: false, logger: logger))
+    if FileManager.default.fileExists(atPath: publicDirectory) {   // else it would log "Serving files from" a missing folder
+        router.add(middleware: FileMiddleware(publicDirectory, urlBasePath: "/assets", searchForIndexHtml: false, logger: logger))
+    }
     PagesController(library: library, workers: library.workers, cache: pageCache).addRoutes(to: router)
     APIController(library: library, catalogs: library.catalogs, workers: library.workers, maxComponents: library.maxComponents)
         .addRoutes(to: router)

@@ -23,8 +23,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on.")
     var port = 8080
 
-    @Option(help: ArgumentHelp("A plan file or a folder of plans to show (repeat for several).", valueName: "path"))
-    var plans: [String] = ["examples"]
+    @Option(help: ArgumentHelp("A plan file or a folder of plans to show (repeat for several).",
+                               discussion: "Default: examples/ where the working folder has one, else the working folder.", valueName: "path"))
+    var plans: [String] = ServeRun.defaultPlans()
 
     @Option(name: .customLong("public-dir"), help: ArgumentHelp(
         "Folder of static assets served under /assets/; without it, the stylesheet built into costplan.", valueName: "dir"))
