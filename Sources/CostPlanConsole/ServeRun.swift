@@ -15,7 +15,8 @@ public enum ServeRun {
     public static func defaultPlans(in folder: String = ".") -> [String] {
         var isDirectory: ObjCBool = false
         let examples = (folder as NSString).appendingPathComponent("examples")
-        return FileManager.default.fileExists(atPath: examples, isDirectory: &isDirectory) && isDirectory.boolValue ? ["examples"] : ["."]
+        let hasExamples = FileManager.default.fileExists(atPath: examples, isDirectory: &isDirectory) && isDirectory.boolValue
+        return hasExamples ? ["examples"] : ["."]
     }
 
     /// What is wrong with the server options, if anything (`plans` must exist).

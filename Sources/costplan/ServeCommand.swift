@@ -24,7 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
     var port = 8080
 
     @Option(help: ArgumentHelp("A plan file or a folder of plans to show (repeat for several).",
-                               discussion: "Default: examples/ where the working folder has one, else the working folder.", valueName: "path"))
+                               discussion: "Default: ./examples if it exists, else the working folder.", valueName: "path"))
     var plans: [String] = ServeRun.defaultPlans()
 
     @Option(name: .customLong("public-dir"), help: ArgumentHelp(
