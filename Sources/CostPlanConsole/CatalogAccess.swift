@@ -59,9 +59,9 @@ public struct CatalogAccess {
         return try CommandFailure.mapping(status: 2) { try loader.catalog() }
     }
 
-    /// Opens the catalog on another thread, when it is current, while the caller reads its plan
+    /// Opens the catalog on another thread, when it is current, while the caller reads its plans
     /// (a cold estimate spends about as long on each); nil with `--fetch-missing`, which changes
-    /// the catalog first. A catalog that is not current is left to `estimate`, which builds it
+    /// the catalog first. A catalog that is not current is left to `lookups()`, which builds it
     /// and reports as usual.
     public func openingCurrent() -> Task<SQLitePriceCatalog?, Never>? {
         guard fetchMissingFrom == nil else { return nil }
@@ -69,6 +69,11 @@ public struct CatalogAccess {
         return Task.detached {
             try? CatalogLoader.standard(pricingDirectory: pricingDirectory, databasePath: databasePath, builtIn: builtIn).currentCatalog()
         }
+    }
+
+    /// The catalog `opening` opened, else `lookups()`.
+    public func lookups(opening: Task<SQLitePriceCatalog?, Never>?) async throws -> SQLitePriceCatalog {
+        try await opening?.value ?? lookups()
     }
 
     /// Prices `plan` (read from `path`; only `environments`, when given) with the catalog
@@ -79,7 +84,7 @@ public struct CatalogAccess {
                          opening: Task<SQLitePriceCatalog?, Never>? = nil) async throws -> Estimate {
         let selection = EnvironmentSelection(environments)
         if let problem = selection.problem(in: plan, file: path) { throw CommandFailure(problem, status: 2) }
-        let catalog = try await opening?.value ?? lookups()
+        let catalog = try await lookups(opening: opening)
         return try CommandFailure.mapping(status: 2) {
             let estimate = try Estimator(catalog: catalog).estimate(plan, only: selection.only)
             if let error = EstimateError(incomplete: estimate) {

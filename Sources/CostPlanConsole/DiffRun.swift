@@ -20,6 +20,7 @@ public enum DiffRun {
             }
             return limit
         }
+        let opening = catalog.openingCurrent()
         let baseLoaded = try read(base, .base, side: head == nil ? .before : .after, options: terraform)
         let headLoaded = try read(head ?? base, .head, side: .after, options: terraform)
         let basePlan = baseLoaded.plan, headPlan = headLoaded.plan
@@ -28,8 +29,9 @@ public enum DiffRun {
         let selection = EnvironmentSelection(environments)
         if let problem = selection.problem(inEither: basePlan, headPlan) { throw CommandFailure(problem, status: 2) }
         // Any failure (bad input, a catalog that cannot be read mid-lookup) is exit 2 with its message.
+        let lookups = try await catalog.lookups(opening: opening)
         let diff = try CommandFailure.mapping(status: 2) {
-            try ReportDiff.between(basePlan, headPlan, catalog: try catalog.lookups(), only: selection.only,
+            try ReportDiff.between(basePlan, headPlan, catalog: lookups, only: selection.only,
                                    strict: catalog.strict)
         }
         if !diff.complete { Output.error(UnpricedText.block(diff)) }
