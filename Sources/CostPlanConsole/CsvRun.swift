@@ -5,13 +5,16 @@ import Foundation
 /// `costplan csv`: checks the months, prices the plan and writes the CSV to standard output or,
 /// atomically, to a file.
 public enum CsvRun {
-    /// Writes the CSV of `months` months from `month` (YYYY-MM) for the plan at `planPath` (see
-    /// `CostsCSV.Options`), priced with `catalog` after it fetches what the plan lacks (`--fetch-missing`).
-    public static func run(planPath: String, month: String, months: Int, scenario: Scenario, environments: [String],
+    /// Writes the CSV of `months` months from `month` (YYYY-MM; nil: next month in UTC) for the plan
+    /// at `planPath` (see `CostsCSV.Options`), priced with `catalog` after it fetches what the plan
+    /// lacks (`--fetch-missing`).
+    public static func run(planPath: String, month: String?, months: Int, scenario: Scenario, environments: [String],
                            summary: Bool, byteOrderMark: Bool, out: String?, catalog: CatalogAccess) async throws {
-        let start: CalendarMonth
-        do { start = try CalendarMonth(parsing: month) } catch {
-            throw CommandFailure("error: --month \(month): \(error.reason)", status: 2)
+        var start = CalendarMonth.after(Date())
+        if let month {
+            do { start = try CalendarMonth(parsing: month) } catch {
+                throw CommandFailure("error: --month \(month): \(error.reason)", status: 2)
+            }
         }
         guard (1...CostsCSV.maximumMonths).contains(months) else {
             throw CommandFailure("error: --months \(months): must be 1–\(CostsCSV.maximumMonths)", status: 2)

@@ -20,8 +20,8 @@ struct CsvCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The plan file (YAML or JSON).", valueName: "plan"))
     var planPath: String
 
-    @Option(help: ArgumentHelp("The (first) month, YYYY-MM.", valueName: "YYYY-MM"))
-    var month: String
+    @Option(help: ArgumentHelp("The (first) month, YYYY-MM. Default: next month (UTC).", valueName: "YYYY-MM"))
+    var month: String?
 
     @Option(help: ArgumentHelp("How many consecutive months (1–\(CostsCSV.maximumMonths)); one block of rows per month.", valueName: "n"))
     var months = 1

@@ -15,6 +15,23 @@ struct CsvCommandTests {
         #expect(lines.contains { $0.contains(",web,ec2,") && $0.contains(",672,hours,0.0208,13.98,desired,672,") })
     }
 
+    /// Without --month, next month (UTC): finance's "next month's costs".
+    @Test func withoutAMonthItWritesNextMonth() throws {
+        func nextMonth() -> String {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            let next = calendar.dateComponents([.year, .month], from: calendar.date(byAdding: .month, value: 1, to: Date())!)
+            return String(format: "%04d-%02d", next.year!, next.month!)
+        }
+        let before = nextMonth()
+        let result = try CLI.run(["csv", "examples/muejam-library.yaml", "--env", "dev", "--summary"])
+        let after = nextMonth()
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+        #expect(!lines.isEmpty)
+        #expect(lines.allSatisfy { $0.hasPrefix(before + ",muejam-library,dev,") || $0.hasPrefix(after + ",muejam-library,dev,") })
+    }
+
     @Test func writesAForecastSummaryToAFileAtomically() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("costplan-csv-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -1,7 +1,19 @@
 import CostPlanReports
+import Foundation
 import Testing
 
 struct CalendarMonthTests {
+    /// `costplan csv` without `--month` writes the month after today's, in UTC (seconds since 1970).
+    @Test(arguments: [
+        (1_798_761_540, "2027-01"),   // 2026-12-31T23:59:00Z: December, so January 2027 (the year turns)
+        (1_798_761_600, "2027-02"),   // 2027-01-01T00:00:00Z
+        (1_806_537_600, "2027-05"),   // 2027-04-01T00:00:00Z: not March, whatever the local time zone
+        (1_835_481_599, "2028-03"),   // 2028-02-29T23:59:59Z, a leap day
+    ])
+    func nextMonthInUTC(seconds: Int, expected: String) {
+        #expect(CalendarMonth.after(Date(timeIntervalSince1970: TimeInterval(seconds))).description == expected)
+    }
+
     /// Days and hours (days × 24) per month, leap years by the Gregorian rule.
     @Test(arguments: [
         ("2027-01", 31, 744), ("2027-02", 28, 672), ("2027-04", 30, 720), ("2027-12", 31, 744),

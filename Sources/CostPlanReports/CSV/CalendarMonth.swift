@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar month (`2027-02`) in the proleptic Gregorian calendar: the unit the finance CSV
 /// is billed in. Unlike the 730-hour comparison month, it has its real length: 672, 696, 720 or
 /// 744 hours.
@@ -44,6 +46,15 @@ public struct CalendarMonth: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// Hours in the month (days × 24): 672, 696, 720 or 744.
     public var hours: Int { days * 24 }
+
+    /// The month after the one `date` falls in, in UTC: what `costplan csv` writes by default
+    /// ("next month's costs"). 2026-12-31T23:59Z gives `2027-01`.
+    public static func after(_ date: Date) -> CalendarMonth {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month], from: date)
+        return CalendarMonth(unchecked: parts.year ?? 1970, parts.month ?? 1).adding(months: 1)
+    }
 
     /// The month `count` months later (`count` ≥ 0); `2027-11` + 3 is `2028-02`.
     public func adding(months count: Int) -> CalendarMonth {
