@@ -10,12 +10,11 @@ import Logging
 /// stopped; a port in use (or any failure to serve) exits 1 with what to do.
 public enum ServeRun {
     /// The plans `serve` shows without `--plans`: the repository's `examples/` when the working
-    /// folder (`folder`) has one (`swift run costplan serve`), else the working folder itself, so
-    /// an installed costplan started in a project shows that project's plans.
-    public static func defaultPlans(in folder: String = ".") -> [String] {
+    /// folder has one (`swift run costplan serve`), else the working folder itself, so an
+    /// installed costplan started in a project shows that project's plans.
+    public static func defaultPlans() -> [String] {
         var isDirectory: ObjCBool = false
-        let examples = (folder as NSString).appendingPathComponent("examples")
-        let hasExamples = FileManager.default.fileExists(atPath: examples, isDirectory: &isDirectory) && isDirectory.boolValue
+        let hasExamples = FileManager.default.fileExists(atPath: "examples", isDirectory: &isDirectory) && isDirectory.boolValue
         return hasExamples ? ["examples"] : ["."]
     }
 
