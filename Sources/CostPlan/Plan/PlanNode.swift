@@ -67,8 +67,11 @@ public enum PlanDocument {
         do {
             // The basic resolver tags every scalar a string without running Yams's regular
             // expressions (compiling them and matching each plain scalar against seven was most
-            // of a small plan's parse); `scalarValue` types plain scalars itself.
-            composed = try Yams.compose(yaml: text, .basic)
+            // of a small plan's parse); `scalarValue` types plain scalars itself. Nothing is
+            // constructed from the nodes, so the constructor's tables are left empty (the default
+            // one builds them on every parse), and the text is UTF-8 (not read from the environment).
+            let parser = try Parser(yaml: text, resolver: .basic, constructor: Constructor([:], [:], [:]), encoding: .utf8)
+            composed = try parser.singleRoot()
         } catch let error as YamlError {
             throw PlanError([syntaxDiagnostic(error, file: file)])
         } catch {
