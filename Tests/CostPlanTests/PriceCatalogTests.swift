@@ -73,6 +73,38 @@ struct PriceCatalogTests {
         #expect("\(error!)".contains("the catalog has no AmazonECR rates nearby"))
     }
 
+    /// An item priced in many regions leaves room for the region's own similar items: us-east-1
+    /// and two more regions, then the siblings (an m7g.large missing in sa-east-1, known in 24).
+    @Test func otherRegionsTakeAtMostThreePlaces() {
+        let regions = ["af-south-1", "ap-east-1", "ap-south-1", "eu-west-1", "us-east-1", "us-west-2"]
+        var rates = regions.map { rate("AmazonEC2", "instance/m7g.large", "hour", "0.0816", region: $0) }
+        rates += ["m7g.xlarge", "m6g.large", "m7g.medium"].map {
+            rate("AmazonEC2", "instance/\($0)", "hour", "0.1", region: "sa-east-1")
+        }
+        let missing = RateKey(service: "AmazonEC2", region: "sa-east-1", item: "instance/m7g.large")
+        let nearby = InMemoryPriceCatalog(rates: rates).nearby(missing)
+        #expect(nearby.map { "\($0.key.item)@\($0.key.region)" } == [
+            "instance/m7g.large@us-east-1", "instance/m7g.large@af-south-1", "instance/m7g.large@ap-east-1",
+            // siblings by closeness (common prefix + 2 × common suffix): m6g.large 10 + 2 × 7 = 24,
+            // m7g.xlarge 13 + 2 × 5 = 23, m7g.medium 13 + 0 = 13
+            "instance/m6g.large@sa-east-1", "instance/m7g.xlarge@sa-east-1", "instance/m7g.medium@sa-east-1",
+        ])
+    }
+
+    /// Siblings share a non-empty prefix: an EBS volume type missing in a region does not list the
+    /// region's EC2 instances; an item without `/` has every item of the region as a sibling.
+    @Test func siblingsShareAPrefix() {
+        let catalog = InMemoryPriceCatalog(rates: [
+            rate("AmazonEC2", "ebs/gp2/storage", "GB-month", "0.1", region: "us-east-1"),
+            rate("AmazonEC2", "instance/c5.large", "hour", "0.101", region: "eu-west-3"),
+            rate("awskms", "requests", "10K requests", "0.03", region: "eu-west-3"),
+        ])
+        let ebs = catalog.nearby(RateKey(service: "AmazonEC2", region: "eu-west-3", item: "ebs/gp2/storage"))
+        #expect(ebs.map { "\($0.key.item)@\($0.key.region)" } == ["ebs/gp2/storage@us-east-1"])
+        let key = catalog.nearby(RateKey(service: "awskms", region: "eu-west-3", item: "key"))
+        #expect(key.map(\.key.item) == ["requests"])
+    }
+
     @Test func nearbyIsCappedAndSkipsUpperTiers() throws {
         var rates = (1...12).map { rate("AmazonEC2", "instance/t3.size\($0)", "hour", "0.01", region: "eu-west-1") }
         rates += [rate("AmazonS3", "standard/storage", "GB-month", "0.023", tier: "0", region: "eu-west-1"),

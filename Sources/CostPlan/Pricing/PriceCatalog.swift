@@ -33,24 +33,27 @@ extension PriceCatalog {
         throw PricingError.missingRate(key, nearby: nearby(key))
     }
 
-    /// Known rates close to `key`: the same item in other regions, then siblings in the region
-    /// (the longest item prefix that has any, e.g. other `instance/postgres/…` classes when
-    /// `instance/postgres/db.x/single-az` has no other deployment), at most eight.
+    /// Known rates close to `key`: the same item in up to three other regions (us-east-1 first),
+    /// then siblings in the region (the longest non-empty item prefix that has any, e.g. other
+    /// `instance/postgres/…` classes when `instance/postgres/db.x/single-az` has no other
+    /// deployment), at most eight.
     public func nearby(_ key: RateKey) -> [Rate] {
         let all = rates(service: key.service).filter { $0.tierFrom == nil || $0.tierFrom == 0 }
-        let otherRegions = all.filter { $0.key.item == key.item }
-        var parts = key.item.split(separator: "/").dropLast()
-        var siblings: [Rate] = []
-        while true {
-            let prefix = parts.joined(separator: "/")
-            siblings = all.filter {
-                $0.key.region == key.region && $0.key.item != key.item
-                    && (prefix.isEmpty || $0.key.item.hasPrefix(prefix + "/"))
-            }
-            if !siblings.isEmpty || parts.isEmpty { break }
-            parts = parts.dropLast()
+        // The same item elsewhere: us-east-1 (the region most prices are quoted for) first, and at
+        // most three regions, so that the region's own similar items still get a place.
+        let sameItem = all.filter { $0.key.item == key.item }
+        let otherRegions = (sameItem.filter { $0.key.region == "us-east-1" } + sameItem.filter { $0.key.region != "us-east-1" })
+            .prefix(3)
+        // Siblings in the region: the items under the longest prefix of `key.item` that has any;
+        // never the empty prefix for an item with a `/` (EC2 instances are no siblings of EBS storage).
+        let inRegion = all.filter { $0.key.region == key.region && $0.key.item != key.item }
+        let segments = key.item.split(separator: "/").dropLast()
+        var siblings = segments.isEmpty ? inRegion : []
+        for length in stride(from: segments.count, to: 0, by: -1) where siblings.isEmpty {
+            let prefix = segments.prefix(length).joined(separator: "/") + "/"
+            siblings = inRegion.filter { $0.key.item.hasPrefix(prefix) }
         }
-        let ranked = otherRegions + siblings.map { (rate: $0, score: similarity($0.key.item, key.item)) }
+        let ranked = Array(otherRegions) + siblings.map { (rate: $0, score: similarity($0.key.item, key.item)) }
             .sorted { $0.score != $1.score ? $0.score > $1.score : $0.rate.key.item < $1.rate.key.item }
             .map(\.rate)
         return Array(ranked.prefix(8))
