@@ -92,6 +92,18 @@ struct MoneyTests {
         #expect(DecimalStorage.parts(of: d("-29.5504")).map { $0 == (true, -4, 295_504) } == true)
     }
 
+    /// `compacted` is bit for bit what dividing by one gives (the form `monthly` quantities had).
+    @Test func compactedIsDivisionByOne() {
+        // Both parsers: `Money.parse` builds short numbers from their digits (trailing zeros kept).
+        let texts = ["2.50", "1500", "0.000100", "29.5504", "-7.0", "0", "123456789012345678901234567890.10"]
+        for value in texts.map(d) + texts.compactMap(Money.parse) {
+            let text = "\(value)"
+            let byOne = value / 1
+            #expect(withUnsafeBytes(of: value.compacted) { Array($0) } == withUnsafeBytes(of: byOne) { Array($0) }, "\(text)")
+            #expect(Money.plain(value.compacted) == Money.plain(byOne))
+        }
+    }
+
     @Test func conventions() {
         #expect(Money.hoursPerMonth == 730)
         #expect(Money.currency == "USD")

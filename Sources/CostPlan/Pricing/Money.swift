@@ -108,6 +108,14 @@ public enum Money {
 }
 
 extension Decimal {
+    /// `self` with trailing zeros of the mantissa moved into the exponent: the same value in the
+    /// form arithmetic results take (`x / 1` is `x.compacted`).
+    var compacted: Decimal {
+        var value = self
+        NSDecimalCompact(&value)
+        return value
+    }
+
     /// `self` rounded up to the next whole number.
     var roundedUp: Decimal {
         var input = self

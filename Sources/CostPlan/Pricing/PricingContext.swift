@@ -54,8 +54,9 @@ struct PricingContext {
                  unit: String) throws -> LineItem {
         try orMissing(name, unit: unit, timeBilled: false) {
             let rate = try rate(service, item, unit: unit)
-            return [LineItem(name: name, unit: plural(unit), quantity: quantity.map { $0 / per }, unitPrice: rate.usd,
-                             rate: rate, isTimeBilled: false)]
+            // `Decimal` division is long division even by one; `compacted` is what it gives then.
+            let inRateUnits = quantity.map { per == 1 ? $0.compacted : $0 / per }
+            return [LineItem(name: name, unit: plural(unit), quantity: inRateUnits, unitPrice: rate.usd, rate: rate, isTimeBilled: false)]
         }[0]
     }
 
