@@ -56,7 +56,8 @@ struct PricingContext {
             let rate = try rate(service, item, unit: unit)
             // `Decimal` division is long division even by one; `compacted` is what it gives then.
             let inRateUnits = quantity.map { per == 1 ? $0.compacted : $0 / per }
-            return [LineItem(name: name, unit: plural(unit), quantity: inRateUnits, unitPrice: rate.usd, rate: rate, isTimeBilled: false)]
+            return [LineItem(name: name, unit: plural(unit), quantity: inRateUnits, unitPrice: rate.usd, rate: rate,
+                             isTimeBilled: false)]
         }[0]
     }
 
