@@ -10,11 +10,13 @@ public enum CsvRun {
     /// lacks (`--fetch-missing`).
     public static func run(planPath: String, month: String?, months: Int, scenario: Scenario, environments: [String],
                            summary: Bool, byteOrderMark: Bool, out: String?, catalog: CatalogAccess) async throws {
-        var start = CalendarMonth.after(Date())
+        let start: CalendarMonth
         if let month {
             do { start = try CalendarMonth(parsing: month) } catch {
                 throw CommandFailure("error: --month \(month): \(error.reason)", status: 2)
             }
+        } else {
+            start = .after(Date())   // a calendar (ICU) only when it is needed
         }
         guard (1...CostsCSV.maximumMonths).contains(months) else {
             throw CommandFailure("error: --months \(months): must be 1–\(CostsCSV.maximumMonths)", status: 2)
