@@ -46,6 +46,67 @@ struct FastPathTests {
         #expect(typed == expected)
     }
 
+    /// Documents the event reader reads itself: every example plan, the Terraform example (JSON,
+    /// flow syntax) and its usage file, and the scalar styles, comments and nesting plans use.
+    static let readDocuments: [String] = {
+        let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        let root = tests.deletingLastPathComponent()
+        let files = ["muejam-library.yaml", "cloudweave.yaml", "component-registry.yaml", "multi-region-fargate.yaml",
+                     "shangwellness.yaml", "terraform/plan.json", "terraform/plan.usage.yaml"]
+        return files.map { (try? String(contentsOf: root.appendingPathComponent("examples/\($0)"), encoding: .utf8)) ?? "" } + [
+            "version: 1\nname: x # a comment\n",
+            "a: 'single'\nb: \"double \\u00e9\\n\"\nc: |\n  literal\n  block\nd: >\n  folded\n  text\ne: plain text here\n",
+            "flags: [yes, No, on, OFF, true, yEs]\nnulls: [~, null, Null, '', ]\nempty:\n",
+            "numbers: [0, -3, +4, 1_000, 0.25, .5, 5., 010, 0x1F, 0o17, 1e3, 6.02e+23, .inf, -.Inf, .nan, 190:20:30, 12.5.1]\n",
+            "- one\n- [two, {three: 3}]\n- {}\n- []\n-\n  - nested: true\n",
+            "tagged: !!str 12\nother: !custom value\n\"quoted key\": 1\n'single key': 2\n? explicit\n: 3\n",
+            "---\nunicode: café × 3 😀\ntabbed:\t\"a\\tb\"\n...\n",
+            "{\"json\": [1, 2.50, \"three\", null, true, {\"deep\": {\"er\": []}}]}",
+            "42",
+        ]
+    }()
+
+    @Test(arguments: readDocuments)
+    func eventReaderGivesTheComposersTree(_ text: String) throws {
+        #expect(!text.isEmpty)
+        #expect(PlanEventReader.root(of: text, budget: PlanDocument.maxNodes) { text, _ in .string(text) } != nil)
+        let read = try PlanDocument.parse(text, file: "t.yaml")
+        let composed = try PlanDocument.composed(text, file: "t.yaml")
+        #expect(Self.outline(read) == Self.outline(composed))
+    }
+
+    /// Documents left to Yams (anchors and aliases, keys that are not scalars, a key written
+    /// twice, syntax errors, several documents or none, too many values, lists nested deeper
+    /// than libyaml allows) return nil.
+    @Test(arguments: [
+        ("base: &b {x: 1}\nother: *b\n", PlanDocument.maxNodes),
+        ("? [a, b]\n: 1\n", PlanDocument.maxNodes),
+        ("name: a\nname: b\n", PlanDocument.maxNodes),
+        ("a: 'x\n", PlanDocument.maxNodes),
+        ("a: [1, 2\n", PlanDocument.maxNodes),
+        ("a: 1\n---\nb: 2\n", PlanDocument.maxNodes),
+        ("", PlanDocument.maxNodes),
+        ("# only a comment\n", PlanDocument.maxNodes),
+        ("list: [1, 2, 3]\n", 4),
+        ("a: " + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000), PlanDocument.maxNodes),
+    ] as [(String, Int)])
+    func eventReaderLeavesTheRestToYams(_ text: String, _ budget: Int) {
+        #expect(PlanEventReader.root(of: text, budget: budget) { text, _ in .string(text) } == nil)
+    }
+
+    /// A node's kind, value, line and children, for comparing trees.
+    static func outline(_ node: PlanNode) -> String {
+        let line = node.line.map(String.init) ?? "?"
+        switch node.value {
+        case .null: return "null@\(line)"
+        case let .bool(flag): return "\(flag)@\(line)"
+        case let .number(number, text): return "#\(number)(\(text))@\(line)"
+        case let .string(text): return "\"\(text)\"@\(line)"
+        case let .list(items): return "[\(items.map(outline).joined(separator: ", "))]@\(line)"
+        case let .map(entries): return "{\(entries.map { "\($0.key): \(outline($0.node))" }.joined(separator: ", "))}@\(line)"
+        }
+    }
+
     @Test(arguments: [
         ("plain ASCII", false, "plain ASCII"),
         ("line\nbreak", false, "line\\u{A}break"),

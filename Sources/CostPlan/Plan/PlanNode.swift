@@ -63,6 +63,14 @@ public enum PlanDocument {
                 message: "the file is \(text.utf8.count) bytes; plans are limited to \(maxBytes) bytes",
                 hint: "split the system into several plan files")])
         }
+        // Most plans are plain mappings, lists and scalars: read straight from libyaml's events.
+        if let root = PlanEventReader.root(of: text, budget: maxNodes, scalarValue: scalarValue) { return root }
+        return try composed(text, file: file)
+    }
+
+    /// The document as Yams composes it: every YAML feature (anchors, aliases, complex keys), and
+    /// the messages for syntax errors, duplicate keys and the limits. `parse` gives the same tree.
+    static func composed(_ text: String, file: String) throws -> PlanNode {
         let composed: Node?
         do {
             // The basic resolver tags every scalar a string without running Yams's regular
@@ -114,7 +122,9 @@ public enum PlanDocument {
         let line = node.mark.map { $0.line }
         switch node {
         case let .scalar(scalar):
-            return PlanNode(scalarValue(scalar, node: node), line: line)
+            let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+                || scalar.style == .literal || scalar.style == .folded
+            return PlanNode(scalarValue(scalar.string, quoted: quoted), line: line)
         case let .sequence(sequence):
             var items: [PlanNode] = []
             for child in sequence { items.append(try convert(child, budget: &budget)) }
@@ -131,13 +141,14 @@ public enum PlanDocument {
         }
     }
 
-    private static func scalarValue(_ scalar: Node.Scalar, node: Node) -> PlanNode.Value {
-        let text = scalar.string
-        let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
-            || scalar.style == .literal || scalar.style == .folded
+    /// The value of a scalar written as `text`; `quoted` (quotes or a block scalar) makes it a string.
+    private static func scalarValue(_ text: String, quoted: Bool) -> PlanNode.Value {
         if quoted { return .string(text) }
         if let flag = yamlBool[text] { return .bool(flag) }
         if let value = plainValue(text) { return value }
+        // YAML 1.1's rules for the rest, as Yams types a plain scalar (explicit resolver and
+        // constructor: the defaults compile regular expressions).
+        let node = Node.scalar(.init(text, Tag(.str, .basic, Constructor([:], [:], [:])), .plain))
         if node.null != nil { return .null }
         if node.int != nil || node.float != nil {
             let cleaned = text.replacingOccurrences(of: "_", with: "")
