@@ -28,7 +28,8 @@ let package = Package(
         // The SQLite rate catalog: schema, migrations, loading pricing/ sheets, AWS Price List import and fetch.
         .target(
             name: "CostPlanStore",
-            dependencies: ["CostPlan", "CostPlanHTTP", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CostPlan", "CostPlanHTTP", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // HTTP client layer (AsyncHTTPClient): requests, streamed downloads, retries, errors without secrets.
         .target(

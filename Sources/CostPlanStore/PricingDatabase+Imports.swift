@@ -94,7 +94,7 @@ extension PricingDatabase {
 
     /// The sheets' fingerprint alone when nothing is imported (so ids do not change for a catalog
     /// without imports), else a fingerprint of the sheets and every imported offer's content.
-    static func snapshotID(sheets: String, imports: [ImportedOfferRecord]) -> String {
+    static func snapshotID(sheets: String, imports: [OfferIdentity]) -> String {
         guard !imports.isEmpty else { return String(sheets.prefix(12)) }
         let parts = [("sheets", sheets)] + imports.map { ("\($0.offerCode)/\($0.region)", $0.fingerprint) }
         return String(CatalogLoader.fingerprint(parts).prefix(12))
@@ -102,7 +102,7 @@ extension PricingDatabase {
 
     /// `pricing/ (19 sheets) + AWS offers AmazonEC2 us-east-1 v20250101000000` (the offers are
     /// listed up to three, then counted).
-    static func snapshotOrigin(sheets: String, imports: [ImportedOfferRecord]) -> String {
+    static func snapshotOrigin(sheets: String, imports: [OfferIdentity]) -> String {
         guard !imports.isEmpty else { return sheets }
         if imports.count <= 3 {
             return sheets + " + imported AWS offers " + imports.map { "\($0.offerCode) \($0.region) v\($0.version)" }.joined(separator: ", ")
@@ -111,6 +111,14 @@ extension PricingDatabase {
             .map { "\($0.key) ×\($0.value.count)" }.joined(separator: ", ")
         return sheets + " + \(imports.count) imported AWS offer regions (\(perOffer))"
     }
+}
+
+/// The columns of an `importedOffer` row that name it in a snapshot's id and origin.
+struct OfferIdentity {
+    var offerCode: String
+    var region: String
+    var version: String
+    var fingerprint: String
 }
 
 /// One region of an imported AWS offer file, as recorded in the catalog.

@@ -85,8 +85,15 @@ public struct PricingDatabase: Sendable {
         t.column("notes", .text).notNull()
     }
 
-    /// The migrations this code knows, in order (a catalog lacking one is opened for writing).
-    static func migrationsComplete(_ db: Database) throws -> Bool { try migrator.hasCompletedMigrations(db) }
+    /// Whether every migration this code knows was applied (a catalog lacking one is opened for
+    /// writing, which applies it). Throws when the file has no migrations table.
+    static func migrationsComplete(_ reads: SQLiteReads) throws -> Bool {
+        var applied = Set<String>()
+        try reads.rows("SELECT identifier FROM grdb_migrations") { applied.insert($0.text(0)) }
+        return knownMigrations.allSatisfy(applied.contains)
+    }
+
+    private static let knownMigrations = migrator.migrations
 
     // MARK: - Writes
 
@@ -130,7 +137,7 @@ public struct PricingDatabase: Sendable {
     /// Every rate in one query, as an in-memory catalog for fast lookups. Rates imported from AWS
     /// offer files replace the sheet rates of the same key (see `PricingDatabase+Imports`).
     public func snapshot() throws -> InMemoryPriceCatalog {
-        try writer.read { db in try Self.snapshot(db) }
+        try writer.read { db in try Self.snapshot(SQLiteReads(db)) }
     }
 
     /// Makes the catalog current for the sheets whose cheap stamp is `stamp` (see
@@ -140,11 +147,11 @@ public struct PricingDatabase: Sendable {
     /// one IMMEDIATE transaction, so a concurrent loader waits and then finds the catalog
     /// current; a parse error leaves the previous catalog untouched.
     func makeCurrent(stamp: String, sheets: () throws -> SheetsToLoad) throws {
-        let current = try writer.read { db in try Self.isCurrent(db, stamp: stamp) }
+        let current = try writer.read { db in try Self.isCurrent(SQLiteReads(db), stamp: stamp) }
         if current { return }
         try writer.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
-                if try Self.isCurrent(db, stamp: stamp) { return .commit }
+                if try Self.isCurrent(SQLiteReads(db), stamp: stamp) { return .commit }
                 let loaded = try sheets()
                 if var state = try CatalogStateRecord.fetchOne(db), state.fingerprint == loaded.fingerprint {
                     state.sheetsStamp = stamp
@@ -165,27 +172,27 @@ public struct PricingDatabase: Sendable {
         var parse: () throws -> [RateSheet]
     }
 
-    static func isCurrent(_ db: Database, stamp: String) throws -> Bool {
-        guard let state = try CatalogSummary.fetch(db) else { return false }
+    static func isCurrent(_ reads: SQLiteReads, stamp: String) throws -> Bool {
+        guard let state = try CatalogSummary.fetch(reads) else { return false }
         return state.sheetsStamp == stamp && state.rateCount != nil
     }
 
     /// The snapshot's identity from `catalogState` and `importedOffer` alone (no rate is read);
     /// nil for a catalog never built.
-    static func identity(_ db: Database) throws -> PricingSnapshot? {
-        guard let state = try CatalogSummary.fetch(db), let count = state.rateCount,
+    static func identity(_ reads: SQLiteReads) throws -> PricingSnapshot? {
+        guard let state = try CatalogSummary.fetch(reads), let count = state.rateCount,
               let latest = state.latestEffectiveDate else { return nil }
-        // Plain SQL: the query interface would first read the schema (a cost on every cold run).
-        let imports = try ImportedOfferRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM importedOffer ORDER BY offerCode, region"))
+        let imports = try offerIdentities(reads)
         return PricingSnapshot(id: snapshotID(sheets: state.fingerprint, imports: imports),
                                origin: snapshotOrigin(sheets: state.origin, imports: imports),
                                rateCount: count, latestEffectiveDate: latest)
     }
 
-    static func snapshot(_ db: Database) throws -> InMemoryPriceCatalog {
-        let (sheetRates, imported) = try fetchRates(db)
-        let state = try CatalogStateRecord.fetchOne(db)
-        let imports = try ImportedOfferRecord.order(Column("offerCode"), Column("region")).fetchAll(db)
+    /// Every rate in memory, each imported one replacing the sheet's of the same key.
+    static func snapshot(_ reads: SQLiteReads) throws -> InMemoryPriceCatalog {
+        let (sheetRates, imported) = try fetchRates(reads)
+        let state = try CatalogSummary.fetch(reads)
+        let imports = try offerIdentities(reads)
         let overridden = Set(imported.map(\.key))
         let rates = sheetRates.filter { !overridden.contains($0.key) } + imported
         let sheetsID = state?.fingerprint ?? "empty"
@@ -196,17 +203,22 @@ public struct PricingDatabase: Sendable {
         return InMemoryPriceCatalog(rates: rates, snapshot: snapshot)
     }
 
+    /// What names each imported offer in the snapshot's id and origin, in offer and region order.
+    static func offerIdentities(_ reads: SQLiteReads) throws -> [OfferIdentity] {
+        var offers: [OfferIdentity] = []
+        try reads.rows("SELECT offerCode, region, version, fingerprint FROM importedOffer ORDER BY offerCode, region") { row in
+            offers.append(OfferIdentity(offerCode: row.text(0), region: row.text(1), version: row.text(2),
+                                        fingerprint: row.text(3)))
+        }
+        return offers
+    }
+
     /// Every stored rate, split by origin, each part in the order it was stored; read column by
     /// column (the snapshot of every estimate: ~21,000 rows, so no per-row Codable decoding).
-    static func fetchRates(_ db: Database, filter: String = "", arguments: StatementArguments = [])
+    static func fetchRates(_ reads: SQLiteReads, filter: String = "", arguments: [String] = [])
         throws -> (sheet: [Rate], offer: [Rate]) {
         var sheet: [Rate] = []
         var offer: [Rate] = []
-        // A cached statement: a run looks up a few dozen keys with one prepared query.
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT origin, service, region, item, unit, tierFrom, usd, effectiveDate, source, notes FROM rate \(filter)
-            ORDER BY rowid
-            """), arguments: arguments)
         var prices: [String: Decimal] = [:]  // ~4,600 distinct prices among ~21,000 rows: parse each once
         let parse = { (text: String) -> Decimal? in
             if let known = prices[text] { return known }
@@ -214,12 +226,16 @@ public struct PricingDatabase: Sendable {
             prices[text] = parsed
             return parsed
         }
-        while let row = try rows.next() {
-            let origin: RateOrigin = row[0]
-            let key = RateKey(service: row[1], region: row[2], item: row[3])
-            let rate = try RateRecord.rate(key: key, unit: row[4], tierFrom: row[5], usd: row[6], effectiveDate: row[7],
-                                           source: row[8], notes: row[9], parsing: parse)
-            if origin == .sheet { sheet.append(rate) } else { offer.append(rate) }
+        // `CatalogFile` keeps the statement prepared: a run looks up a few dozen keys with one query.
+        let sql = """
+            SELECT origin, service, region, item, unit, tierFrom, usd, effectiveDate, source, notes FROM rate \(filter)
+            ORDER BY rowid
+            """
+        try reads.rows(sql, arguments) { row in
+            let key = RateKey(service: row.text(1), region: row.text(2), item: row.text(3))
+            let rate = try RateRecord.rate(key: key, unit: row.text(4), tierFrom: row.optionalText(5), usd: row.text(6),
+                                           effectiveDate: row.text(7), source: row.text(8), notes: row.text(9), parsing: parse)
+            if row.text(0) == RateOrigin.sheet.rawValue { sheet.append(rate) } else { offer.append(rate) }
         }
         return (sheet, offer)
     }
@@ -227,12 +243,12 @@ public struct PricingDatabase: Sendable {
     /// The rates stored under one key, ordered by tier (a direct SQL lookup; imported rates,
     /// when any, replace the sheet's).
     public func rates(for key: RateKey) throws -> [Rate] {
-        try writer.read { db in try Self.rates(for: key, in: db) }
+        try writer.read { db in try Self.rates(for: key, in: SQLiteReads(db)) }
     }
 
-    /// The rates under `key` in `db`: one query on the key index.
-    static func rates(for key: RateKey, in db: Database) throws -> [Rate] {
-        let found = try fetchRates(db, filter: "WHERE service = ? AND region = ? AND item = ?",
+    /// The rates under `key`: one query on the key index.
+    static func rates(for key: RateKey, in reads: SQLiteReads) throws -> [Rate] {
+        let found = try fetchRates(reads, filter: "WHERE service = ? AND region = ? AND item = ?",
                                    arguments: [key.service, key.region, key.item])
         return (found.offer.isEmpty ? found.sheet : found.offer).sorted { ($0.tierFrom ?? 0) < ($1.tierFrom ?? 0) }
     }

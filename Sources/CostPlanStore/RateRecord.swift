@@ -103,10 +103,13 @@ struct CatalogSummary {
     var latestEffectiveDate: String?
 
     /// The single row of `catalogState`, if the catalog was ever built.
-    static func fetch(_ db: Database) throws -> CatalogSummary? {
+    static func fetch(_ reads: SQLiteReads) throws -> CatalogSummary? {
+        var summary: CatalogSummary?
         let sql = "SELECT fingerprint, origin, sheetsStamp, rateCount, latestEffectiveDate FROM catalogState LIMIT 1"
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: sql)) else { return nil }
-        return CatalogSummary(fingerprint: row[0], origin: row[1], sheetsStamp: row[2], rateCount: row[3],
-                              latestEffectiveDate: row[4])
+        try reads.rows(sql) { row in
+            summary = CatalogSummary(fingerprint: row.text(0), origin: row.text(1), sheetsStamp: row.optionalText(2),
+                                     rateCount: row.optionalInt(3), latestEffectiveDate: row.optionalText(4))
+        }
+        return summary
     }
 }

@@ -1,25 +1,23 @@
 import CostPlan
 import Foundation
-import GRDB
 
 /// A catalog that answers from the SQLite file itself, opened read-only: each key is one indexed
 /// query (remembered once asked), so a run reads only the few dozen rates its plan needs instead
 /// of all ~21,000. Imported offer rates replace the sheet rates of the same key, as in the full
-/// snapshot (`PricingDatabase.snapshot()`), which answers `rates(service:)` and `allRates` (off
-/// the hot path: missing-rate hints, the rates page) and is read on first use.
+/// snapshot (`PricingDatabase.snapshot`), which answers `rates(service:)` and `allRates` (off
+/// the hot path: missing-rate hints, the rates page) and is read on first use, from the same
+/// connection (so from the same file, even when an import has since replaced it).
 ///
-/// Safe to share between tasks: the connection serialises its queries and the memo is locked.
+/// Safe to share between tasks: the connection serialises its reads and the memo is locked.
 public final class SQLitePriceCatalog: PriceCatalog, @unchecked Sendable {
     public let snapshot: PricingSnapshot
-    private let queue: DatabaseQueue
+    private let file: CatalogFile
     private let lock = NSLock()
     private var memo: [RateKey: [Rate]] = [:]
     private var full: InMemoryPriceCatalog?
-    /// The connection while `reading` runs, and the thread running it (the only one that may use it).
-    private var open: (db: Database, thread: pthread_t)?
 
-    init(queue: DatabaseQueue, snapshot: PricingSnapshot) {
-        self.queue = queue
+    init(file: CatalogFile, snapshot: PricingSnapshot) {
+        self.file = file
         self.snapshot = snapshot
     }
 
@@ -27,13 +25,8 @@ public final class SQLitePriceCatalog: PriceCatalog, @unchecked Sendable {
     /// A stored figure that is not a non-negative decimal throws `CorruptCatalogError`.
     public func rates(for key: RateKey) throws -> [Rate] {
         if let known = lock.withLock({ memo[key] }) { return known }
-        let rates: [Rate]
-        if let db = openConnection() {
-            rates = try PricingDatabase.rates(for: key, in: db)
-        } else {
-            // Outside `reading`, one SELECT is its own consistent read.
-            rates = try queue.inDatabase { db in try PricingDatabase.rates(for: key, in: db) }
-        }
+        // Outside `reading`, one SELECT is its own consistent read.
+        let rates = try file.read { reads in try PricingDatabase.rates(for: key, in: reads) }
         lock.withLock { memo[key] = rates }
         return rates
     }
@@ -41,17 +34,7 @@ public final class SQLitePriceCatalog: PriceCatalog, @unchecked Sendable {
     /// Runs `body` in one read transaction: every lookup in it sees one snapshot of the file and
     /// takes the file lock once (not once per key). Other threads' lookups wait for it.
     public func reading<T>(_ body: () throws -> T) throws -> T {
-        if openConnection() != nil { return try body() }
-        return try queue.read { db in
-            lock.withLock { open = (db, pthread_self()) }
-            defer { lock.withLock { open = nil } }
-            return try body()
-        }
-    }
-
-    /// The connection of a `reading` that runs on this thread.
-    private func openConnection() -> Database? {
-        lock.withLock { open.flatMap { pthread_equal($0.thread, pthread_self()) != 0 ? $0.db : nil } }
+        try file.read { _ in try body() }
     }
 
     /// Every rate of one service (from the full snapshot; [] when the file cannot be read).
@@ -63,8 +46,7 @@ public final class SQLitePriceCatalog: PriceCatalog, @unchecked Sendable {
     /// The whole catalog in memory, read once.
     public func fullCatalog() throws -> InMemoryPriceCatalog {
         if let full = lock.withLock({ full }) { return full }
-        let loaded = try openConnection().map { try PricingDatabase.snapshot($0) }
-            ?? queue.read { db in try PricingDatabase.snapshot(db) }
+        let loaded = try file.read { reads in try PricingDatabase.snapshot(reads) }
         lock.withLock { full = loaded }
         return loaded
     }
@@ -73,22 +55,17 @@ public final class SQLitePriceCatalog: PriceCatalog, @unchecked Sendable {
 extension SQLitePriceCatalog {
     /// The catalog file at `path` opened read-only for lookups, when it exists, has every
     /// migration and was last checked against sheets with `stamp`; nil otherwise (the caller
-    /// then brings it up to date and opens it again). Reads only `catalogState` and
-    /// `importedOffer`.
+    /// then brings it up to date and opens it again). Reads only `grdb_migrations`,
+    /// `catalogState` and `importedOffer`.
     static func openCurrent(path: String, stamp: String) throws -> SQLitePriceCatalog? {
         guard access(path, R_OK) == 0 else { return nil }
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(10)
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
-        let snapshot = try queue.read { db -> PricingSnapshot? in
-            guard try PricingDatabase.migrationsComplete(db), try PricingDatabase.isCurrent(db, stamp: stamp) else { return nil }
-            return try PricingDatabase.identity(db)
+        let file = try CatalogFile(path: path)
+        let snapshot = try file.read { reads -> PricingSnapshot? in
+            guard try PricingDatabase.migrationsComplete(reads), try PricingDatabase.isCurrent(reads, stamp: stamp) else {
+                return nil
+            }
+            return try PricingDatabase.identity(reads)
         }
-        guard let snapshot else {
-            try queue.close()
-            return nil
-        }
-        return SQLitePriceCatalog(queue: queue, snapshot: snapshot)
+        return snapshot.map { SQLitePriceCatalog(file: file, snapshot: $0) }
     }
 }

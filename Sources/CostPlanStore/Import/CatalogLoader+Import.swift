@@ -112,7 +112,7 @@ extension CatalogLoader {
 extension PricingDatabase {
     func sources() throws -> CatalogSources {
         try writer.read { db in
-            let rates = try Self.fetchRates(db)
+            let rates = try Self.fetchRates(SQLiteReads(db))
             return CatalogSources(
                 sheetOrigin: try CatalogStateRecord.fetchOne(db)?.origin ?? "empty catalog", sheetRates: rates.sheet,
                 offers: try ImportedOfferRecord.order(Column("offerCode"), Column("region")).fetchAll(db).map(\.offer),
