@@ -60,6 +60,9 @@ struct EmbeddedSheetsAndCacheTests {
         (["XDG_CACHE_HOME": "relative/cache", "HOME": "/home/u"], "/home/u/.cache/costplan"),   // relative XDG paths are ignored
         (["XDG_CACHE_HOME": "", "HOME": "/home/u"], "/home/u/.cache/costplan"),
         (["HOME": "/home/u"], "/home/u/.cache/costplan"),
+        (["XDG_CACHE_HOME": "/x/cache//", "HOME": "/home/u"], "/x/cache/costplan"),   // trailing slashes are dropped
+        (["HOME": "/home/u/"], "/home/u/.cache/costplan"),
+        (["XDG_CACHE_HOME": "/"], "/costplan"),
     ])
     func theCacheFolderFollowsXDG(environment: [String: String], expected: String) throws {
         #if os(macOS)
