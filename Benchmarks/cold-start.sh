@@ -9,14 +9,20 @@
 # --static-swift-stdlib`); BUILD=dev measures `swift build -c release` (the Swift runtime loaded
 # from shared libraries, as `swift run` does). Switching between the two rebuilds everything.
 # Usage: bash Benchmarks/cold-start.sh [--no-build]   (from the repository root; installs
-# hyperfine if missing). Times move between machines: compare the ratio, and note `uptime`.
+# hyperfine if missing; BIN=path measures that binary, without building). Times move between
+# machines: compare the ratio, and note `uptime`. Benchmarks/cold-timeline.sh shows the phases.
 set -euo pipefail
 command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine; }
 flags=(-c release --static-swift-stdlib)
 [[ "${BUILD:-static}" == dev ]] && flags=(-c release)
-[[ "${1:-}" == --no-build ]] || swift build "${flags[@]}" --product costplan
-bin=$(swift build "${flags[@]}" --show-bin-path)/costplan
-echo "== binary: $bin (swift build ${flags[*]})"
+if [[ -n "${BIN:-}" ]]; then
+    bin=$BIN
+    echo "== binary: $bin"
+else
+    [[ "${1:-}" == --no-build ]] || swift build "${flags[@]}" --product costplan
+    bin=$(swift build "${flags[@]}" --show-bin-path)/costplan
+    echo "== binary: $bin (swift build ${flags[*]})"
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export XDG_CACHE_HOME="$work/cache"

@@ -22,8 +22,8 @@ public enum CatalogCache {
     /// cost a fifth of opening the catalog.
     static func folderPath(environment: [String: String]) -> String? {
         func joining(_ base: String, _ tail: String) -> String {
-            var base = Substring(base)
-            while base.last == "/" { base.removeLast() }
+            var base = base
+            while base.hasSuffix("/") { base.removeLast() }
             return base + "/" + tail
         }
         if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return joining(xdg, "costplan") }

@@ -35,12 +35,22 @@ public struct CatalogLoader: Sendable {
     /// else `builtIn`; the catalog at `databasePath`, else `$COSTPLAN_CATALOG`, else
     /// `catalog.sqlite` in the cache folder. Nothing defaults to the working folder.
     public static func standard(pricingDirectory: String? = nil, databasePath: String? = nil, builtIn: RateSheetSource,
-                                environment: [String: String] = ProcessInfo.processInfo.environment) throws -> CatalogLoader {
+                                environment: [String: String] = variables()) throws -> CatalogLoader {
         let folder = pricingDirectory ?? environment["COSTPLAN_PRICING_DIR"].flatMap { $0.isEmpty ? nil : $0 }
         let source = folder.map { RateSheetSource.folder(URL(fileURLWithPath: $0).standardizedFileURL) } ?? builtIn
         let database = try databasePath ?? environment["COSTPLAN_CATALOG"].flatMap { $0.isEmpty ? nil : $0 }
             ?? CatalogCache.catalogPath(environment: environment)
         return CatalogLoader(source: source, databasePath: database)
+    }
+
+    /// The environment variables `standard` reads, from the process's environment (read one by
+    /// one: the whole environment as a dictionary is a cost on every cold run).
+    public static func variables() -> [String: String] {
+        var variables: [String: String] = [:]
+        for name in ["COSTPLAN_PRICING_DIR", "COSTPLAN_CATALOG", "XDG_CACHE_HOME", "HOME"] {
+            if let value = getenv(name) { variables[name] = String(cString: value) }
+        }
+        return variables
     }
 
     /// A catalog error: no sheets, unreadable sheet or catalog file (with what to do).

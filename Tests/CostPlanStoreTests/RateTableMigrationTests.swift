@@ -103,6 +103,17 @@ struct RateTableMigrationTests {
         #expect(try database.sources().importedRates.count == 1)
     }
 
+    /// The cold-run check that a catalog has every migration reads the list written out; it is
+    /// the migrator's, and a catalog one migration short is not current (it is opened for writing).
+    @Test func theMigrationsCheckedAreTheMigratorsAndAllOfThem() throws {
+        #expect(PricingDatabase.knownMigrations == PricingDatabase.migrator.migrations)
+        let queue = try DatabaseQueue()
+        try PricingDatabase.migrator.migrate(queue, upTo: "oneRateTableWithOrigin")
+        #expect(try !queue.read { db in try PricingDatabase.migrationsComplete(SQLiteReads(db)) })
+        try PricingDatabase.migrator.migrate(queue)
+        #expect(try queue.read { db in try PricingDatabase.migrationsComplete(SQLiteReads(db)) })
+    }
+
     /// The schema the first two migrations create, as SQLite stores it: a migration, once
     /// released, must keep emitting the same DDL however its code is arranged, or catalogs
     /// created now would differ from those created by an earlier costplan.
