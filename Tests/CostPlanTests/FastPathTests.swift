@@ -31,6 +31,8 @@ struct FastPathTests {
         // Decided by the plain-scalar fast path, or left by it to the full YAML 1.1 rules:
         ("0", "number 0"), ("-0.045", "number -0.045"), ("730", "number 730"), ("010", "number 10"),
         ("12.5.1", "string 12.5.1"), ("nan", "string nan"), ("Infinity", "string Infinity"), ("n1", "string n1"),
+        ("NULL", "null"), ("Null", "null"), ("nULL", "string nULL"), ("inf", "string inf"), ("NaN", "string NaN"),
+        ("nat_gateway", "string nat_gateway"), ("infinity", "string infinity"), ("iNf", "string iNf"),
         ("db.r6g.large", "string db.r6g.large"), ("us-east-1", "string us-east-1"),
     ])
     func plainScalarsAreTypedAsYAML11(_ scalar: String, _ expected: String) throws {

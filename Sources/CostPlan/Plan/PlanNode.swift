@@ -166,14 +166,15 @@ public enum PlanDocument {
     /// generic number parse and a Foundation string replace per scalar, on every cold run); nil
     /// for anything else, which the full rules below type. The two agree: a plain decimal
     /// (`-12`, `0.045`, no leading zero: `010` is octal in YAML 1.1) is an int or float and reads
-    /// with `Money.parse`; a scalar starting with a letter other than `i`, `I`, `n` and `N`
-    /// (`inf`, `nan`, `null`) that is not a boolean is neither null, an int nor a float.
+    /// with `Money.parse`; a scalar starting with a letter that is not a boolean is null when it
+    /// is `null`, `Null` or `NULL`, else a string: no int starts with a letter, and the floats
+    /// that do (`nan`, `inf`, `Infinity`, which `Double` reads) are kept as strings below.
     private static func plainValue(_ text: String) -> PlanNode.Value? {
         var bytes = text.utf8.makeIterator()
         guard var byte = bytes.next() else { return nil }
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
-            return "iInN".utf8.contains(byte) ? nil : .string(text)
+            return text == "null" || text == "Null" || text == "NULL" ? .null : .string(text)
         case UInt8(ascii: "-"), UInt8(ascii: "+"):
             guard let next = bytes.next() else { return nil }
             byte = next
