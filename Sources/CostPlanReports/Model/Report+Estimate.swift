@@ -21,11 +21,13 @@ extension Report {
 }
 
 extension Report.Environment {
-    /// One environment of an estimate.
+    /// One environment of an estimate. Its totals are its components' bands added up
+    /// (`env.monthly` again would multiply out every line item a second time).
     public init(_ env: EnvironmentEstimate) {
+        let components = env.components.map(Report.Component.init)
         self.init(name: env.name, region: env.region, description: env.description,
                   schedule: Report.Schedule(hoursPerMonth: env.hoursPerMonth), referenceEstimate: env.referenceEstimate,
-                  monthly: env.monthly, components: env.components.map(Report.Component.init),
+                  monthly: components.reduce(.zero) { $0 + $1.monthly }, components: components,
                   demand: env.demand, demandCurve: env.demandCurve)
     }
 }
