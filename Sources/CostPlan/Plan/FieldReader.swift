@@ -80,16 +80,17 @@ final class FieldReader {
         diagnostics.error(join(path, key), line: line, "is required", hint: hint)
     }
 
-    func string(_ key: String, required: Bool = false, hint: String? = nil) -> String? {
+    /// The string at `key`; `hint` (built only for a problem) goes with a missing or non-string value.
+    func string(_ key: String, required: Bool = false, hint: @autoclosure () -> String? = nil) -> String? {
         guard let field = field(key) else {
-            if required { missing(key, hint: hint) }
+            if required { missing(key, hint: hint()) }
             return nil
         }
         switch field.node.value {
         case let .string(text): return text
         case let .number(_, text): return text
         default:
-            error(field, "expected a string, found \(field.node.kindName)", hint: hint)
+            error(field, "expected a string, found \(field.node.kindName)", hint: hint())
             return nil
         }
     }
@@ -191,8 +192,9 @@ final class FieldReader {
     }
 
     /// Reports every key that was never asked for as unknown, suggesting the closest known key.
-    func finish(what: String) {
+    func finish(what describe: @autoclosure () -> String) {
         for (key, field) in fields where !known.contains(key) {
+            let what = describe()
             let hint = suggestion(key, known).map { "did you mean '\($0)'?" }
                 ?? "known fields for \(what): \(Array(Set(known)).sorted().joined(separator: ", "))"
             error(field, "unknown field '\(key)' for \(what)", hint: hint)
