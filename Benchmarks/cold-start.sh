@@ -13,24 +13,7 @@
 # machines: compare the ratio, and note `uptime`. Benchmarks/cold-timeline.sh shows the phases.
 set -euo pipefail
 command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine; }
-flags=(-c release --static-swift-stdlib)
-[[ "${BUILD:-static}" == dev ]] && flags=(-c release)
-if [[ -n "${BIN:-}" ]]; then
-    bin=$BIN
-    echo "== binary: $bin"
-else
-    [[ "${1:-}" == --no-build ]] || swift build "${flags[@]}" --product costplan
-    bin=$(swift build "${flags[@]}" --show-bin-path)/costplan
-    echo "== binary: $bin (swift build ${flags[*]})"
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export XDG_CACHE_HOME="$work/cache"
-unset COSTPLAN_CATALOG COSTPLAN_PRICING_DIR
-plan=examples/muejam-library.yaml
-"$bin" estimate "$plan" --format json >/dev/null   # build the catalog once: the runs below are cold processes, warm catalog
-
-echo "== load: $(uptime)"
+source "$(dirname "$0")/cold-setup.sh"
 # This machine's speed drifts by a third within minutes, and hyperfine runs all of one command
 # before the other: ROUNDS short rounds (default 5) alternate, and the median of the rounds'
 # ratios (each of medians) is the figure.

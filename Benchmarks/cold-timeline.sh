@@ -9,21 +9,7 @@
 # Usage: bash Benchmarks/cold-timeline.sh [--no-build]   (from the repository root; BIN=path measures
 # that binary instead, without building)
 set -euo pipefail
-flags=(-c release --static-swift-stdlib)
-[[ "${BUILD:-static}" == dev ]] && flags=(-c release)
-if [[ -n "${BIN:-}" ]]; then
-    bin=$BIN
-else
-    [[ "${1:-}" == --no-build ]] || swift build "${flags[@]}" --product costplan
-    bin=$(swift build "${flags[@]}" --show-bin-path)/costplan
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export XDG_CACHE_HOME="$work/cache"
-unset COSTPLAN_CATALOG COSTPLAN_PRICING_DIR
-plan=examples/muejam-library.yaml
-"$bin" estimate "$plan" --format json >/dev/null   # build the catalog once: the runs below are cold processes, warm catalog
-echo "== binary: $bin; load: $(uptime)"
+source "$(dirname "$0")/cold-setup.sh"
 python3 - "$bin" "$plan" "${RUNS:-100}" <<'PY'
 import os, statistics, subprocess, sys, time
 binary, plan, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])

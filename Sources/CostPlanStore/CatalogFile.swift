@@ -24,7 +24,8 @@ final class CatalogFile: @unchecked Sendable {
         guard code == SQLITE_OK, let handle else {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) }
             sqlite3_close_v2(handle)
-            throw CatalogLoader.Error(description: "\(path): error: cannot open the catalog (\(message ?? "SQLite code \(code)"))")
+            let reason = message ?? "SQLite code \(code)"
+            throw CatalogLoader.Error(description: "\(path): error: cannot open the catalog (\(reason))")
         }
         sqlite3_busy_timeout(handle, 10_000)
         connection = handle

@@ -23,7 +23,8 @@ struct SQLiteReads {
         self.cache = cache
     }
 
-    /// Runs `sql` with `arguments` bound as text, calling `row` for each row.
+    /// Runs `sql` with `arguments` bound as text, calling `row` for each row. With a cache the
+    /// statement is shared: `row` must not run the same SQL again.
     func rows(_ sql: String, _ arguments: [String] = [], _ row: (SQLiteRow) throws -> Void) throws {
         let statement = try cache?.statement(sql, on: connection) ?? Self.prepare(sql, on: connection)
         defer {
@@ -55,14 +56,14 @@ struct SQLiteReads {
     static func prepare(_ sql: String, on connection: OpaquePointer) throws -> OpaquePointer {
         var statement: OpaquePointer?
         let code = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
-        guard code == SQLITE_OK, let statement else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
-        }
+        guard code == SQLITE_OK, let statement else { throw error(code, sql, on: connection) }
         return statement
     }
 
     /// The connection's error as GRDB reports it (so corruption is told apart the same way).
-    private func error(_ code: Int32, _ sql: String) -> DatabaseError {
+    private func error(_ code: Int32, _ sql: String) -> DatabaseError { Self.error(code, sql, on: connection) }
+
+    private static func error(_ code: Int32, _ sql: String, on connection: OpaquePointer) -> DatabaseError {
         DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
     }
 
@@ -77,7 +78,8 @@ struct SQLiteRow {
     /// The column as text; "" for NULL.
     func text(_ column: Int32) -> String {
         guard let bytes = sqlite3_column_text(statement, column) else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column))), as: UTF8.self)
+        let count = Int(sqlite3_column_bytes(statement, column))
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
 
     /// The column as text; nil for NULL.
