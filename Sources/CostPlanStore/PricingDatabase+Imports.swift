@@ -60,9 +60,12 @@ extension PricingDatabase {
 
     /// Imported offers, by offer code and region.
     public func importedOffers() throws -> [ImportedOffer] {
-        try writer.read { db in
-            try ImportedOfferRecord.order(Column("offerCode"), Column("region")).fetchAll(db).map(\.offer)
-        }
+        try writer.read { db in try Self.importedOffers(db) }
+    }
+
+    /// Imported offers in `db`, by offer code and region.
+    static func importedOffers(_ db: Database) throws -> [ImportedOffer] {
+        try ImportedOfferRecord.order(Column("offerCode"), Column("region")).fetchAll(db).map(\.offer)
     }
 
     /// Stores `offer` (one region of an imported file), replacing an earlier import of the same

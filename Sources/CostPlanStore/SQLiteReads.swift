@@ -10,7 +10,7 @@ import GRDBSQLite
 struct SQLiteReads {
     let connection: OpaquePointer
     /// Prepared statements kept for the connection's life; nil: each query prepares and finalizes its own.
-    var cache: StatementCache?
+    let cache: StatementCache?
 
     /// The reads of a GRDB connection (within its read or write closure).
     init(_ db: Database) {

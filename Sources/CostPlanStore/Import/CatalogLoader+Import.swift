@@ -112,11 +112,11 @@ extension CatalogLoader {
 extension PricingDatabase {
     func sources() throws -> CatalogSources {
         try writer.read { db in
-            let rates = try Self.fetchRates(SQLiteReads(db))
+            let reads = SQLiteReads(db)
+            let rates = try Self.fetchRates(reads)
             return CatalogSources(
-                sheetOrigin: try CatalogStateRecord.fetchOne(db)?.origin ?? "empty catalog", sheetRates: rates.sheet,
-                offers: try ImportedOfferRecord.order(Column("offerCode"), Column("region")).fetchAll(db).map(\.offer),
-                importedRates: rates.offer)
+                sheetOrigin: try CatalogSummary.fetch(reads)?.origin ?? "empty catalog", sheetRates: rates.sheet,
+                offers: try Self.importedOffers(db), importedRates: rates.offer)
         }
     }
 }
