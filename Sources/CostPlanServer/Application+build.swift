@@ -73,10 +73,12 @@ public func buildApplication(_ settings: ServerSettings, catalog: some PriceCata
 /// The web reports application pricing with `catalogs.current`; while it runs, the catalog's
 /// files are checked every `settings.catalogCheckInterval` and a new snapshot is adopted (every
 /// page is re-rendered with it). CPU work runs on `workers` (default: a pool made from
-/// `settings.workerThreads` and `settings.maxWorkerJobs`).
+/// `settings.workerThreads` and `settings.maxWorkerJobs`). The threads created here (event loops,
+/// workers) run at the process's priority, not the calling thread's (see `ThreadPriority`).
 public func buildApplication(_ settings: ServerSettings, catalogs: CatalogProvider, logger: Logger,
                              pageCache cache: PageCache = PageCache(), workers: WorkerPool? = nil,
                              onRunning: @escaping @Sendable () async -> Void = {}) -> some ApplicationProtocol {
+    ThreadPriority.adoptProcessPriority()   // the threads created below run at the process's priority
     let workers = workers ?? WorkerPool(threads: settings.workerThreads, maxJobs: settings.maxWorkerJobs)
     let library = PlanLibrary(sources: settings.plans, catalogs: catalogs, workers: workers,
                               maxComponents: settings.maxComponents, settleTime: settings.planSettleTime)
