@@ -10,7 +10,8 @@ import Glibc
 /// that task runs on a Dispatch thread with the user-initiated QoS, which Dispatch makes nice -2
 /// when it may (as root). The event loops, worker pool and NIO's blocking pool created from it
 /// took the -2: under `nice -n 10 costplan serve` they still ran at -2, above every other process
-/// on the machine, and in the wrk benchmark they pre-empted the load generator.
+/// on the machine, and in the wrk benchmark they pre-empted the load generator. Every command's
+/// task starts on such a thread too (`nice -n 10 costplan pricing import` parsed at -2).
 public enum ThreadPriority {
     /// Gives the calling thread the process's nice value (its main thread's), so the threads it
     /// creates next have it too. Nothing changes where the value cannot be read or set (raising a

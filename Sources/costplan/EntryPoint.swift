@@ -13,16 +13,14 @@ enum EntryPoint {
         if CommandLine.arguments.dropFirst().first == "serve" {
             ServerExecutor.adoptEventLoopsForConcurrency()
         }
-        Task {
-            await run()
-            exit(0)
-        }
+        Task { await run(); exit(0) }
         dispatchMain()
     }
 
-    /// `CostplanCommand.main()`, except that a `CommandFailure` (thrown by the commands' library
-    /// steps) prints its message and exits with its status.
+    /// `CostplanCommand.main()`, except that a `CommandFailure` (thrown by the commands' library steps)
+    /// prints its message and exits with its status. Runs at the process's priority (`ThreadPriority`).
     static func run() async {
+        ThreadPriority.adoptProcessPriority()
         do {
             var command = try await CostplanCommand.asyncParseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
