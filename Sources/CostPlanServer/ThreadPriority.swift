@@ -2,16 +2,16 @@
 import Glibc
 #endif
 
-/// The scheduling priority the server's threads start with.
+/// The scheduling priority costplan's work runs at: the process's (`nice -n 10 costplan …`).
 ///
-/// On Linux the nice value belongs to each thread, and a new thread takes its creator's. `serve`
-/// builds the server in a Swift task. Where the event loops could not become Swift's executor
-/// (the installed `--static-swift-stdlib` build: `dlsym` cannot see the runtime's hook there),
-/// that task runs on a Dispatch thread with the user-initiated QoS, which Dispatch makes nice -2
-/// when it may (as root). The event loops, worker pool and NIO's blocking pool created from it
-/// took the -2: under `nice -n 10 costplan serve` they still ran at -2, above every other process
-/// on the machine, and in the wrk benchmark they pre-empted the load generator. Every command's
-/// task starts on such a thread too (`nice -n 10 costplan pricing import` parsed at -2).
+/// On Linux the nice value belongs to each thread, and a new thread takes its creator's. A
+/// command runs in a Swift task, which starts on a Dispatch thread with the user-initiated QoS
+/// (not under `serve` where the event loops became Swift's executor; they cannot in the installed
+/// `--static-swift-stdlib` build, whose runtime hook `dlsym` does not see). Dispatch makes that
+/// thread nice -2 when it may (as root), whatever the process's value: `nice -n 10 costplan
+/// pricing import` parsed at -2, and the event loops, worker pool and NIO's blocking pool that
+/// `serve` created from it ran at -2 too, above every other process on the machine (in the wrk
+/// benchmark they pre-empted the load generator).
 public enum ThreadPriority {
     /// Gives the calling thread the process's nice value (its main thread's), so the threads it
     /// creates next have it too. Nothing changes where the value cannot be read or set (raising a

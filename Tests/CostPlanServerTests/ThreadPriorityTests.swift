@@ -30,8 +30,8 @@ struct ThreadPriorityTests {
         }
     }
 
-    @Test func theCallingThreadTakesTheProcessPriority() async throws {
-        try #require(geteuid() == 0, "lowering a nice value back needs root (CI runs as root)")
+    @Test(.enabled(if: geteuid() == 0, "lowering a nice value back needs root (CI runs as root)"))
+    func theCallingThreadTakesTheProcessPriority() async throws {
         let process = try #require(ThreadPriority.nice(of: id_t(getpid())))
         let (before, after) = await onLoweredThread { () -> (Int32?, Int32?) in
             let before = ThreadPriority.nice(of: 0)
@@ -42,18 +42,19 @@ struct ThreadPriorityTests {
         #expect(after == process)
     }
 
-    @Test func workerThreadsOfAServerBuiltOnALoweredThreadRunAtTheProcessPriority() async throws {
-        try #require(geteuid() == 0, "lowering a nice value back needs root (CI runs as root)")
+    @Test(.enabled(if: geteuid() == 0, "lowering a nice value back needs root (CI runs as root)"))
+    func workerThreadsOfAServerBuiltOnALoweredThreadRunAtTheProcessPriority() async throws {
         let process = try #require(ThreadPriority.nice(of: id_t(getpid())))
         let existing = Set(Self.threads().map(\.id))
         let catalog = InMemoryPriceCatalog(rates: [])
         let app = await onLoweredThread {
             buildApplication(ServerSettings(plans: []), catalog: catalog, logger: Logger(label: "test"))
         }
-        let workers = Self.threads().filter { !existing.contains($0.id) && $0.name.hasPrefix("TP-#") }
-        #expect(!workers.isEmpty)
-        for worker in workers { #expect(ThreadPriority.nice(of: worker.id) == process, "\(worker.name)") }
-        _ = app
+        withExtendedLifetime(app) {   // its worker pool stops with it
+            let workers = Self.threads().filter { !existing.contains($0.id) && $0.name.hasPrefix("TP-#") }
+            #expect(!workers.isEmpty)
+            for worker in workers { #expect(ThreadPriority.nice(of: worker.id) == process, "\(worker.name)") }
+        }
     }
 }
 #endif
