@@ -1,4 +1,5 @@
 import ArgumentParser
+import CostPlan
 import CostPlanConsole
 import CostPlanServer
 import Foundation
